@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# aerogate: build with the dev toolchain, run with production dependencies only.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY bin ./bin
+COPY gen/ts ./gen/ts
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    AEROGATE_LISTEN=0.0.0.0:50051
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./package.json
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/bin ./bin
+USER node
+EXPOSE 50051
+# Exec form: node is PID 1's direct child of nothing else, so SIGTERM reaches the gateway's drain logic.
+ENTRYPOINT ["node", "bin/aerogate.js"]
+CMD ["serve"]
