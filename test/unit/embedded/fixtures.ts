@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Directory of the recorded wire transcripts. */
+export const WIRE_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../../shared/fixtures/aerospike-8.1.2/wire",
+);
+
+/** One recorded frame line of a transcript. */
+export interface FrameLine {
+  kind: "frame";
+  seq: number;
+  conn: number;
+  dir: "c2s" | "s2c";
+  type: number;
+  hex: string;
+  step: string | null;
+  t: number;
+  text?: string;
+  inner?: { type: number; hex: string };
+}
+
+/** Reads every JSON line of a transcript. */
+export function readTranscript(name: string): Record<string, unknown>[] {
+  return readFileSync(join(WIRE_DIR, `${name}.jsonl`), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The frame lines of a transcript in seq order. */
+export function readFrames(name: string): FrameLine[] {
+  return (readTranscript(name).filter((l) => l.kind === "frame") as unknown as FrameLine[]).sort(
+    (a, b) => a.seq - b.seq,
+  );
+}
+
+/** Names of all recorded scenarios. */
+export const SCENARIOS = [
+  "tend",
+  "kv-types",
+  "write-policies",
+  "operate",
+  "batch",
+  "info",
+  "filter-exp",
+  "hll",
+  "scan-query",
+  "background",
+];
