@@ -1,0 +1,409 @@
+import { AelError } from "./ael-error.js";
+import { type AelValue, aelValueType } from "./ael-value.js";
+import type { Node } from "./ast.js";
+import { compileFunction, functionType } from "./compile-functions.js";
+import { compilePath, pathType } from "./compile-path.js";
+import { type AelType, CallSystem, ExpType, ListOp, Op, ReturnType } from "./exp-codes.js";
+import {
+  boolEntry,
+  bytesEntry,
+  type ClientValue,
+  callEntry,
+  Double,
+  type ExpEntry,
+  fixed,
+  floatEntry,
+  intEntry,
+  rawString,
+  smallInt,
+  stringEntry,
+  toClientValue,
+  valueEntries,
+  valueEntry,
+  variadic,
+} from "./exp-entries.js";
+
+const COMPARE_OPS = {
+  "==": Op.CMP_EQ,
+  "!=": Op.CMP_NE,
+  ">": Op.CMP_GT,
+  ">=": Op.CMP_GE,
+  "<": Op.CMP_LT,
+  "<=": Op.CMP_LE,
+};
+const ARITHMETIC_VARIADIC: Record<string, number> = {
+  "+": Op.ADD,
+  "-": Op.SUB,
+  "*": Op.MUL,
+  "/": Op.DIV,
+};
+const INTEGER_OPS: Record<string, { op: number; variadic: boolean }> = {
+  "&": { op: Op.INT_AND, variadic: true },
+  "|": { op: Op.INT_OR, variadic: true },
+  "^": { op: Op.INT_XOR, variadic: true },
+  "<<": { op: Op.INT_LSHIFT, variadic: false },
+  ">>": { op: Op.INT_ARSHIFT, variadic: false },
+  ">>>": { op: Op.INT_RSHIFT, variadic: false },
+};
+const NUMERIC = new Set<AelType>(["INT", "FLOAT"]);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+type Scope = ReadonlyMap<string, AelType>;
+
+function comparable(a: AelType, b: AelType): boolean {
+  return a === b || (NUMERIC.has(a) && NUMERIC.has(b)) || a === "NIL" || b === "NIL";
+}
+
+/**
+ * Turns a parsed expression into the client's expression array. Types flow two ways: each
+ * node reports the type it is known to produce (`typeOf`), and `emit` passes down the type
+ * its context expects, which decides how untyped bins and CDT reads are read.
+ */
+export class Compiler {
+  private scope: Scope = new Map();
+
+  constructor(private readonly placeholders: readonly AelValue[]) {}
+
+  placeholder(node: Extract<Node, { kind: "placeholder" }>): AelValue {
+    const value = this.placeholders[node.index];
+    if (value === undefined) {
+      throw new AelError(
+        `Placeholder ?${node.index} has no value (${this.placeholders.length} given)`,
+        node.pos,
+      );
+    }
+    return value;
+  }
+
+  /** The type `node` is known to produce, or undefined when only its context can tell. */
+  typeOf(node: Node): AelType | undefined {
+    switch (node.kind) {
+      case "int":
+        return "INT";
+      case "float":
+        return "FLOAT";
+      case "string":
+        return "STRING";
+      case "bool":
+        return "BOOL";
+      case "list":
+        return "LIST";
+      case "map":
+        return "MAP";
+      case "placeholder":
+        return aelValueType(this.placeholder(node));
+      case "var":
+        return this.scope.get(node.name);
+      case "path":
+        return pathType(node);
+      case "meta":
+        return metadataType(node);
+      case "binary":
+        if (node.op in INTEGER_OPS) return "INT";
+        return this.typeOf(node.left) ?? this.typeOf(node.right);
+      case "negate":
+        return this.typeOf(node.operand);
+      case "intNot":
+        return "INT";
+      case "compare":
+      case "in":
+      case "and":
+      case "or":
+      case "exclusive":
+      case "not":
+        return "BOOL";
+      case "let":
+        return this.withDefinitions(node, () => this.typeOf(node.body));
+      case "when":
+        for (const branch of [...node.cases.map((c) => c.action), node.otherwise]) {
+          const type = this.typeOf(branch);
+          if (type !== undefined) return type;
+        }
+        return undefined;
+      case "call":
+        return functionType(node, this);
+      case "cast":
+        return node.to;
+      case "unknown":
+        return undefined;
+    }
+  }
+
+  /** Emits `node`, reading untyped bins and CDT values as `want` (INT when nothing tells). */
+  emit(node: Node, want: AelType | undefined): ExpEntry[] {
+    switch (node.kind) {
+      case "int":
+        return intEntry(node.value);
+      case "float":
+        return floatEntry(node.value);
+      case "string":
+        return want === "BLOB"
+          ? bytesEntry(decodeBase64(node.value, node.pos))
+          : stringEntry(node.value);
+      case "bool":
+        return boolEntry(node.value);
+      case "list":
+      case "map":
+        return valueEntry(this.constant(node));
+      case "placeholder":
+        return valueEntries(this.placeholder(node));
+      case "var":
+        if (!this.scope.has(node.name))
+          throw new AelError(`Unknown variable '${node.name}'`, node.pos);
+        return fixed(Op.VAR, rawString(node.name));
+      case "path":
+        return compilePath(node, want, this);
+      case "meta":
+        return compileMetadata(node, want);
+      case "binary":
+        return this.binary(node, want);
+      case "negate": {
+        const type = this.numericType(node, want);
+        return variadic(
+          Op.SUB,
+          type === "FLOAT" ? floatEntry(0) : smallInt(0),
+          this.emit(node.operand, type),
+        );
+      }
+      case "intNot":
+        return fixed(Op.INT_NOT, this.integer(node.operand));
+      case "compare":
+        return this.compare(node);
+      case "in":
+        return this.membership(node);
+      case "and":
+      case "or":
+      case "exclusive": {
+        const op = node.kind === "and" ? Op.AND : node.kind === "or" ? Op.OR : Op.EXCLUSIVE;
+        return variadic(op, ...node.operands.map((o) => this.boolean(o)));
+      }
+      case "not":
+        return fixed(Op.NOT, this.boolean(node.operand));
+      case "let":
+        return this.letExpression(node, want);
+      case "when": {
+        const type = want ?? this.typeOf(node);
+        const branches = node.cases.flatMap((c) => [
+          this.boolean(c.cond),
+          this.emit(c.action, type),
+        ]);
+        return variadic(Op.COND, ...branches, this.emit(node.otherwise, type));
+      }
+      case "call":
+        return compileFunction(node, want, this);
+      case "cast":
+        return fixed(
+          node.to === "INT" ? Op.TO_INT : Op.TO_FLOAT,
+          this.emit(node.operand, undefined),
+        );
+      case "unknown":
+        return [{ op: Op.UNKNOWN, count: 1 }];
+    }
+  }
+
+  /** Emits `node` as a boolean operand, rejecting operands of another known type. */
+  boolean(node: Node): ExpEntry[] {
+    const type = this.typeOf(node);
+    if (type !== undefined && type !== "BOOL") {
+      throw new AelError(`Expected a boolean expression, got ${type}`, node.pos);
+    }
+    return this.emit(node, "BOOL");
+  }
+
+  /** Emits `node` as an integer operand. */
+  integer(node: Node): ExpEntry[] {
+    const type = this.typeOf(node);
+    if (type !== undefined && type !== "INT") {
+      throw new AelError(`Expected an INT operand, got ${type}`, node.pos);
+    }
+    return this.emit(node, "INT");
+  }
+
+  /** The numeric type of an arithmetic node, checking what its context wants of it. */
+  numericType(node: Node, want: AelType | undefined, fallback: AelType = "INT"): AelType {
+    const type = this.typeOf(node) ?? want ?? fallback;
+    if (!NUMERIC.has(type))
+      throw new AelError(`Arithmetic needs INT or FLOAT operands, got ${type}`, node.pos);
+    return type;
+  }
+
+  /** Emits an arithmetic operand, rejecting non-numeric ones. */
+  numeric(node: Node, type: AelType): ExpEntry[] {
+    const own = this.typeOf(node);
+    if (own !== undefined && !NUMERIC.has(own)) {
+      throw new AelError(`Cannot use ${own} in arithmetic with ${type}`, node.pos);
+    }
+    return this.emit(node, type);
+  }
+
+  private binary(node: Extract<Node, { kind: "binary" }>, want: AelType | undefined): ExpEntry[] {
+    const integer = INTEGER_OPS[node.op];
+    if (integer !== undefined) {
+      const args = [this.integer(node.left), this.integer(node.right)];
+      return integer.variadic ? variadic(integer.op, ...args) : fixed(integer.op, ...args);
+    }
+    const type = this.numericType(node, want, node.op === "**" ? "FLOAT" : "INT");
+    const args = [this.numeric(node.left, type), this.numeric(node.right, type)];
+    const op = ARITHMETIC_VARIADIC[node.op];
+    if (op !== undefined) return variadic(op, ...args);
+    return fixed(node.op === "%" ? Op.MOD : Op.POW, ...args);
+  }
+
+  private compare(node: Extract<Node, { kind: "compare" }>): ExpEntry[] {
+    const left = this.typeOf(node.left);
+    const right = this.typeOf(node.right);
+    if (
+      left !== undefined &&
+      right !== undefined &&
+      !comparable(left, right) &&
+      !isBase64Blob(node, left, right)
+    ) {
+      throw new AelError(`Cannot compare ${left} to ${right}`, node.pos);
+    }
+    const type = left ?? right ?? "INT";
+    return fixed(
+      COMPARE_OPS[node.op],
+      this.emit(node.left, right ?? type),
+      this.emit(node.right, left ?? type),
+    );
+  }
+
+  private membership(node: Extract<Node, { kind: "in" }>): ExpEntry[] {
+    const listType = this.typeOf(node.right);
+    if (listType !== undefined && listType !== "LIST") {
+      throw new AelError(`The right side of 'in' must be a LIST, got ${listType}`, node.right.pos);
+    }
+    const elementType = this.typeOf(node.left) ?? this.elementType(node.right) ?? "INT";
+    const list = this.emit(node.right, "LIST");
+    const value = this.emit(node.left, elementType);
+    return callEntryExists(value, list);
+  }
+
+  private elementType(node: Node): AelType | undefined {
+    if (node.kind === "list")
+      return node.items[0] === undefined ? undefined : this.typeOf(node.items[0]);
+    if (node.kind === "placeholder") {
+      const value = this.placeholder(node);
+      if (value.type === "list" && value.value[0] !== undefined)
+        return aelValueType(value.value[0]);
+    }
+    return undefined;
+  }
+
+  private letExpression(
+    node: Extract<Node, { kind: "let" }>,
+    want: AelType | undefined,
+  ): ExpEntry[] {
+    const outer = this.scope;
+    const scope = new Map(outer);
+    const defs: ExpEntry[][] = [];
+    try {
+      for (const def of node.defs) {
+        this.scope = scope;
+        const type = this.typeOf(def.value) ?? "INT";
+        defs.push([...rawString(def.name), ...this.emit(def.value, type)]);
+        scope.set(def.name, type);
+      }
+      this.scope = scope;
+      return variadic(Op.LET, ...defs, this.emit(node.body, want));
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  private withDefinitions<T>(node: Extract<Node, { kind: "let" }>, body: () => T): T {
+    const outer = this.scope;
+    const scope = new Map(outer);
+    try {
+      for (const def of node.defs) {
+        this.scope = scope;
+        scope.set(def.name, this.typeOf(def.value) ?? "INT");
+      }
+      this.scope = scope;
+      return body();
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  /** The client value of a list/map literal (or of a placeholder or literal inside one). */
+  constant(node: Node): ClientValue {
+    switch (node.kind) {
+      case "int":
+        return node.value >= -MAX_SAFE && node.value <= MAX_SAFE ? Number(node.value) : node.value;
+      case "float":
+        return new Double(node.value);
+      case "string":
+        return node.value;
+      case "bool":
+        return node.value;
+      case "placeholder":
+        return toClientValue(this.placeholder(node));
+      case "list":
+        return node.items.map((item) => this.constant(item));
+      case "map":
+        return new Map(node.entries.map(([k, v]) => [this.constant(k), this.constant(v)]));
+      default:
+        throw new AelError(
+          "List and map literals can only hold constants and placeholders",
+          node.pos,
+        );
+    }
+  }
+}
+
+function callEntryExists(value: ExpEntry[], list: ExpEntry[]): ExpEntry[] {
+  const exists = smallInt(ReturnType.EXISTS);
+  return callEntry(ExpType.BOOL, CallSystem.CDT, ListOp.GET_ALL_BY_VALUE, [exists, value], list);
+}
+
+function isBase64Blob(
+  node: Extract<Node, { kind: "compare" }>,
+  left: AelType,
+  right: AelType,
+): boolean {
+  return (
+    (left === "BLOB" && node.right.kind === "string") ||
+    (right === "BLOB" && node.left.kind === "string")
+  );
+}
+
+function decodeBase64(text: string, pos: number): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+    throw new AelError("A string compared with a BLOB must be base64", pos);
+  }
+  return Buffer.from(text, "base64");
+}
+
+const METADATA: Record<string, { op: number; type: AelType }> = {
+  deviceSize: { op: Op.RECORD_SIZE, type: "INT" },
+  memorySize: { op: Op.RECORD_SIZE, type: "INT" },
+  recordSize: { op: Op.RECORD_SIZE, type: "INT" },
+  isTombstone: { op: Op.IS_TOMBSTONE, type: "BOOL" },
+  keyExists: { op: Op.KEY_EXIST, type: "BOOL" },
+  lastUpdate: { op: Op.LAST_UPDATE, type: "INT" },
+  sinceUpdate: { op: Op.SINCE_UPDATE, type: "INT" },
+  setName: { op: Op.SET_NAME, type: "STRING" },
+  ttl: { op: Op.TTL, type: "INT" },
+  voidTime: { op: Op.VOID_TIME, type: "INT" },
+  digestModulo: { op: Op.DIGEST_MODULO, type: "INT" },
+};
+
+function metadataType(node: Extract<Node, { kind: "meta" }>): AelType | undefined {
+  if (node.name === "key") return node.keyType;
+  return METADATA[node.name]?.type;
+}
+
+function compileMetadata(
+  node: Extract<Node, { kind: "meta" }>,
+  want: AelType | undefined,
+): ExpEntry[] {
+  if (node.name === "key") {
+    const type = node.keyType ?? (want === "STRING" || want === "BLOB" ? want : "INT");
+    return fixed(Op.KEY, smallInt(ExpType[type]));
+  }
+  const meta = METADATA[node.name];
+  if (meta === undefined) throw new AelError(`Unknown metadata function '${node.name}'`, node.pos);
+  if (node.arg !== undefined) return fixed(meta.op, intEntry(node.arg));
+  return [{ op: meta.op, count: 1 }];
+}
