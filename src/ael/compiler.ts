@@ -242,6 +242,12 @@ export class Compiler {
       const args = [this.integer(node.left), this.integer(node.right)];
       return integer.variadic ? variadic(integer.op, ...args) : fixed(integer.op, ...args);
     }
+    for (const operand of [node.left, node.right]) {
+      const own = this.typeOf(operand);
+      if (own !== undefined && !NUMERIC.has(own)) {
+        throw new AelError(`Cannot use ${own} in arithmetic`, operand.pos);
+      }
+    }
     const type = this.numericType(node, want, node.op === "**" ? "FLOAT" : "INT");
     const args = [this.numeric(node.left, type), this.numeric(node.right, type)];
     const op = ARITHMETIC_VARIADIC[node.op];
@@ -252,13 +258,15 @@ export class Compiler {
   private compare(node: Extract<Node, { kind: "compare" }>): ExpEntry[] {
     const left = this.typeOf(node.left);
     const right = this.typeOf(node.right);
+    const leftCheck = left ?? arithmeticDefault(node.left);
+    const rightCheck = right ?? arithmeticDefault(node.right);
     if (
-      left !== undefined &&
-      right !== undefined &&
-      !comparable(left, right) &&
-      !isBase64Blob(node, left, right)
+      leftCheck !== undefined &&
+      rightCheck !== undefined &&
+      !comparable(leftCheck, rightCheck) &&
+      !isBase64Blob(node, leftCheck, rightCheck)
     ) {
-      throw new AelError(`Cannot compare ${left} to ${right}`, node.pos);
+      throw new AelError(`Cannot compare ${leftCheck} to ${rightCheck}`, node.pos);
     }
     const type = left ?? right ?? "INT";
     return fixed(
@@ -350,6 +358,14 @@ export class Compiler {
         );
     }
   }
+}
+
+/** The numeric type an arithmetic node of unknown operand types will have by default. */
+function arithmeticDefault(node: Node): AelType | undefined {
+  if (node.kind === "binary") return node.op === "**" ? "FLOAT" : "INT";
+  if (node.kind === "negate") return arithmeticDefault(node.operand) ?? "INT";
+  if (node.kind === "call" && ["abs", "min", "max"].includes(node.name)) return "INT";
+  return undefined;
 }
 
 function callEntryExists(value: ExpEntry[], list: ExpEntry[]): ExpEntry[] {

@@ -1,6 +1,6 @@
 import { AelError } from "./ael-error.js";
 import type { BinaryOperator, ComparisonOperator, Node } from "./ast.js";
-import { lexToken, needsNegation, type Token } from "./lexer.js";
+import { lexToken, needsNegation, skipBlanks, type Token } from "./lexer.js";
 import { PathParser } from "./path-parser.js";
 
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
@@ -321,8 +321,10 @@ class Parser {
         return this.parseWhen(token.pos);
       case "unknown":
       case "error":
-        this.next();
-        return { kind: "unknown", pos: token.pos };
+        if (this.text[skipBlanks(this.text, token.end)] !== "(") {
+          this.next();
+          return { kind: "unknown", pos: token.pos };
+        }
     }
     if (KEYWORDS.has(word) || word.toLowerCase() === "in") {
       throw new AelError(`Unexpected '${word}', expected an operand`, token.pos);
