@@ -85,6 +85,10 @@ export function pathType(node: PathNode): AelType | undefined {
   const last = parts.at(-1);
   if (last === undefined) return explicit ?? binHint;
   const returnType = fn?.kind === "get" ? (fn.returnType ?? "VALUE") : "VALUE";
+  // A value selector yields a list, but expression-dsl-java lets it be compared with a
+  // single value (`$.l.[=100] == 100`), so its type is left to the context.
+  if (returnType === "VALUE" && (last.kind === "listValue" || last.kind === "mapValue"))
+    return undefined;
   return resultType(last, returnType, explicit ?? lastHint);
 }
 
