@@ -1,0 +1,141 @@
+import Aerospike from "aerospike";
+import { AerogateError, Code } from "../errors.js";
+import type { Logger } from "../log.js";
+
+/** One Aerospike seed node. */
+export interface AerospikeHost {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Options of {@link connectAerospike}. */
+export interface AerospikeConnectOptions {
+  readonly hosts: readonly AerospikeHost[];
+  readonly log: Logger;
+  /** Timeout of the initial connection to each seed, ms; default 1000. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** A connected Aerospike client plus its lifecycle: connectivity check and close. */
+export interface AerospikeConnection {
+  /** The official client; only code under src/aerospike/ touches it. */
+  readonly client: Aerospike.Client;
+  /** Tells whether the client is connected to at least one healthy node. */
+  isConnected(): boolean;
+  /** Closes the client; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/** Builds the client configuration: the seeds, and no circuit breaker on per-record error bursts. */
+export function clientConfig(options: AerospikeConnectOptions): Aerospike.ConfigOptions {
+  return {
+    hosts: options.hosts.map((h) => ({ addr: h.host, port: h.port })),
+    // Per-record outcomes (not found, generation, filtered out) are data, never a reason to trip the breaker.
+    // The C client rejects maxErrorRate 0 (it wants 1..100 errors per tend), so allow the most it accepts,
+    // spread over a long window so bursts are absorbed.
+    maxErrorRate: 10_000,
+    errorRateWindow: 100,
+    connTimeoutMs: options.connectTimeoutMs ?? 1000,
+    log: { level: Aerospike.log.OFF },
+  };
+}
+
+/** Formats seeds as `host:port,host:port`, the form used in logs and config. */
+export function formatHosts(hosts: readonly AerospikeHost[]): string {
+  return hosts
+    .map((h) => (h.host.includes(":") ? `[${h.host}]:${h.port}` : `${h.host}:${h.port}`))
+    .join(",");
+}
+
+/** Connects to an Aerospike cluster; rejects when no seed answers. */
+export async function connectAerospike(
+  options: AerospikeConnectOptions,
+): Promise<AerospikeConnection> {
+  const client = await Aerospike.connect(clientConfig(options));
+  let closed = false;
+  options.log.info("aerospike connected", { hosts: formatHosts(options.hosts) });
+  return {
+    client,
+    isConnected: () => !closed && client.isConnected(true),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      client.close(false);
+    },
+  };
+}
+
+/** Options of {@link connectWithRetry}. */
+export interface RetryConnectOptions extends AerospikeConnectOptions {
+  /** Stops retrying when aborted. */
+  readonly signal: AbortSignal;
+  /** Delay between attempts, ms; default 1000. */
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * Connects, retrying until it works or `signal` aborts; resolves undefined when aborted. Lets the gateway
+ * start (health NOT_SERVING) while the cluster is still unreachable.
+ */
+export async function connectWithRetry(
+  options: RetryConnectOptions,
+): Promise<AerospikeConnection | undefined> {
+  for (let attempt = 1; !options.signal.aborted; attempt++) {
+    try {
+      const connection = await connectAerospike(options);
+      if (!options.signal.aborted) return connection;
+      await connection.close();
+      return undefined;
+    } catch (err) {
+      options.log.warn("aerospike connect failed", {
+        hosts: formatHosts(options.hosts),
+        attempt,
+        err: err instanceof Error ? err.message : String(err),
+      });
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, options.retryDelayMs ?? 1000);
+      function done() {
+        clearTimeout(timer);
+        options.signal.removeEventListener("abort", done);
+        resolve();
+      }
+      options.signal.addEventListener("abort", done, { once: true });
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Holds the current connection for services: `current()` returns it, or throws UNAVAILABLE (retryable) while
+ * the gateway is still connecting or already closing.
+ */
+export class AerospikeHandle {
+  #connection: AerospikeConnection | undefined;
+
+  /** Sets (or clears) the live connection. */
+  set(connection: AerospikeConnection | undefined): void {
+    this.#connection = connection;
+  }
+
+  /** Returns the live connection or undefined. */
+  peek(): AerospikeConnection | undefined {
+    return this.#connection;
+  }
+
+  /** Returns the live connection, or throws UNAVAILABLE with RetryInfo when there is none. */
+  current(): AerospikeConnection {
+    if (this.#connection === undefined) {
+      throw new AerogateError(Code.Unavailable, "not connected to Aerospike", {
+        reason: "AEROSPIKE_UNAVAILABLE",
+        retryDelayMs: 1000,
+      });
+    }
+    return this.#connection;
+  }
+
+  /** Tells whether there is a connection and it reaches at least one node. */
+  isConnected(): boolean {
+    return this.#connection?.isConnected() ?? false;
+  }
+}

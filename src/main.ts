@@ -1,0 +1,153 @@
+import {
+  AerospikeHandle,
+  type AerospikeHost,
+  connectWithRetry,
+  formatHosts,
+} from "./aerospike/client.js";
+import type { GatewayConfig, HostPort } from "./config.js";
+import { type EmbeddedServer, startEmbeddedServer } from "./embedded/index.js";
+import { createLogger, type Logger } from "./log.js";
+import { createServices } from "./services/index.js";
+import { ServingStatus } from "./transport/health.js";
+import { type BoundAddress, createGatewayServer, type GatewayServer } from "./transport/server.js";
+
+/** How often health follows Aerospike connectivity, ms. */
+const HEALTH_POLL_MS = 1000;
+
+/** A running gateway: its address, server, and how to stop it. */
+export interface RunningGateway {
+  readonly address: BoundAddress;
+  readonly server: GatewayServer;
+  readonly aerospike: AerospikeHandle;
+  /** The Aerospike seeds in use (the embedded server's address when it was started). */
+  readonly aerospikeHosts: readonly HostPort[];
+  /** Drains (within the configured grace, or `graceMs`) and releases everything; safe to call twice. */
+  stop(graceMs?: number): Promise<void>;
+  /** Cuts all calls at once; `stop()` still finishes the clean-up. */
+  forceStop(): void;
+}
+
+/** Starts the embedded server on a free loopback port. */
+async function startEmbedded(config: GatewayConfig, log: Logger): Promise<EmbeddedServer> {
+  const embedded = await startEmbeddedServer({
+    port: 0,
+    host: "127.0.0.1",
+    namespaces: [...config.embeddedNamespaces],
+  });
+  log.info("embedded aerospike started", {
+    address: `127.0.0.1:${embedded.port}`,
+    namespaces: config.embeddedNamespaces,
+  });
+  return embedded;
+}
+
+/**
+ * Starts the gateway: the embedded store when no Aerospike hosts are configured, the Aerospike client
+ * (retrying in the background while unreachable; health stays NOT_SERVING), then the gRPC server. Logs one
+ * `"msg":"listening"` line with the bound address once it accepts calls.
+ */
+export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
+  const embedded =
+    config.aerospikeHosts === undefined ? await startEmbedded(config, log) : undefined;
+  const hosts: AerospikeHost[] =
+    embedded === undefined
+      ? [...(config.aerospikeHosts ?? [])]
+      : [{ host: "127.0.0.1", port: embedded.port }];
+  const aerospike = new AerospikeHandle();
+  const server = createGatewayServer({
+    services: createServices({ aerospike, config, log }),
+    log,
+    reflection: config.reflection,
+    limits: config,
+  });
+
+  const connecting = new AbortController();
+  const updateHealth = () => {
+    if (server.shutdownSignal.aborted) return;
+    server.health.setAll(
+      aerospike.isConnected() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING,
+    );
+  };
+  const connected = connectWithRetry({ hosts, log, signal: connecting.signal }).then(
+    (connection) => {
+      aerospike.set(connection);
+      updateHealth();
+    },
+  );
+  // The first attempt usually succeeds at once; waiting for it makes health SERVING when "listening" is logged.
+  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  const poll = setInterval(updateHealth, HEALTH_POLL_MS);
+  poll.unref();
+
+  let address: BoundAddress;
+  try {
+    address = await server.listen(config.listen.host, config.listen.port);
+  } catch (err) {
+    clearInterval(poll);
+    connecting.abort();
+    await connected.catch(() => {});
+    await aerospike.peek()?.close();
+    await embedded?.close();
+    throw err;
+  }
+  updateHealth();
+  log.info("listening", { address: address.address, aerospikeHosts: formatHosts(hosts) });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    address,
+    server,
+    aerospike,
+    aerospikeHosts: hosts,
+    forceStop: () => server.forceShutdown(),
+    stop(graceMs = config.shutdownGraceMs) {
+      stopping ??= (async () => {
+        clearInterval(poll);
+        connecting.abort();
+        const drained = await server.shutdown(graceMs);
+        await connected.catch(() => {});
+        await aerospike.peek()?.close();
+        aerospike.set(undefined);
+        await embedded?.close();
+        log.info("stopped", { drained });
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Runs `aerogate serve` until SIGTERM or SIGINT: the first signal drains within the grace period, a second
+ * one cuts every call at once. Resolves with the process exit code.
+ */
+export async function runServe(config: GatewayConfig): Promise<number> {
+  const log = createLogger({ level: config.logLevel });
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(config, log);
+  } catch (err) {
+    log.error("start failed", { err });
+    return 1;
+  }
+  return new Promise<number>((resolve) => {
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      signals++;
+      if (signals === 1) {
+        log.info("shutting down", { signal, graceMs: config.shutdownGraceMs });
+        gateway.stop().then(
+          () => resolve(0),
+          (err: unknown) => {
+            log.error("shutdown failed", { err });
+            resolve(1);
+          },
+        );
+      } else {
+        log.warn("second signal, stopping now", { signal });
+        gateway.forceStop();
+      }
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
+}

@@ -1,0 +1,26 @@
+import { type DescMessage, fromBinary } from "@bufbuild/protobuf";
+
+/**
+ * What the request deserializer returns when the payload is not valid protobuf. grpc-js would turn a throwing
+ * deserializer into a bare INTERNAL; returning this marker lets the handler wrapper answer INVALID_ARGUMENT
+ * with full status details instead.
+ */
+export class MalformedRequest {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Returns a deserializer for request payloads that never throws (see {@link MalformedRequest}). */
+export function requestDeserializer(schema: DescMessage): (bytes: Buffer) => unknown {
+  return (bytes) => {
+    try {
+      return fromBinary(schema, bytes);
+    } catch (err) {
+      return new MalformedRequest(err);
+    }
+  };
+}
+
+/** Wraps already-encoded protobuf bytes as a Buffer without copying; the handler wrapper encodes itself. */
+export function passThroughSerializer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

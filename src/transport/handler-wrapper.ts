@@ -1,0 +1,192 @@
+import { once } from "node:events";
+import { create, type DescMethod, toBinary } from "@bufbuild/protobuf";
+import {
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  Metadata,
+  type ServerWritableStream,
+  type StatusObject,
+  type sendUnaryData,
+} from "@grpc/grpc-js";
+import type { AnyHandler, HandlerContext } from "../context.js";
+import { AerogateError, Code, codeName, invalidArgument, toAerogateError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { openCallScope, REQUEST_ID_KEY, type SurfaceCall } from "./call-context.js";
+import { MalformedRequest, passThroughSerializer } from "./codec.js";
+import { encodeStatusDetails } from "./status-details.js";
+
+/** What every wrapped handler shares: the server's shutdown signal and logger. */
+export interface CallEnvironment {
+  /** Aborted (with an UNAVAILABLE reason) when the server starts draining; streams end when it fires. */
+  readonly shutdown: AbortSignal;
+  readonly log: Logger;
+}
+
+/** A signal that never aborts, for calls that shutdown should let finish (unary calls drain naturally). */
+const NEVER = new AbortController().signal;
+
+/** Builds the trailers every call ends with: the request id, plus the status details for failures. */
+export function responseTrailers(requestId: string, err?: AerogateError): Metadata {
+  const md = new Metadata();
+  md.set(REQUEST_ID_KEY, requestId);
+  if (err !== undefined) {
+    md.set("grpc-status-details-bin", Buffer.from(encodeStatusDetails(err)));
+  }
+  return md;
+}
+
+/** Builds the grpc-js status object (code, message, trailers with details) for a failed call. */
+export function errorStatus(err: AerogateError, requestId: string): StatusObject {
+  return {
+    code: err.code as number,
+    details: err.message,
+    metadata: responseTrailers(requestId, err),
+  };
+}
+
+/**
+ * Decides what a failed call reports. When the call's signal has fired, a handler's AbortError (or any
+ * non-gateway error) stands for the abort reason: DEADLINE_EXCEEDED, CANCELLED or server shutdown.
+ */
+export function failureOf(err: unknown, signal: AbortSignal): AerogateError {
+  if (!AerogateError.is(err) && signal.aborted && AerogateError.is(signal.reason)) {
+    return signal.reason;
+  }
+  return toAerogateError(err);
+}
+
+/** Logs a failed call: unexpected errors in full at error level, expected statuses at debug level. */
+function logFailure(ctx: HandlerContext, err: AerogateError): void {
+  if (err.code === Code.Internal || err.code === Code.Unknown || err.code === Code.DataLoss) {
+    ctx.log.error("call failed", { code: codeName(err.code), err: err.cause ?? err });
+  } else {
+    ctx.log.debug("call failed", { code: codeName(err.code), message: err.message });
+  }
+}
+
+/** Rejects with the signal's reason as soon as it aborts, else settles like `promise`. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** Returns the decoded request, or throws INVALID_ARGUMENT when the payload was not valid protobuf. */
+function requestOf(request: unknown, method: DescMethod): unknown {
+  if (request instanceof MalformedRequest) {
+    throw invalidArgument(
+      `request is not a valid ${method.input.typeName}: ${String((request.cause as Error)?.message ?? request.cause)}`,
+      [],
+      "MALFORMED_REQUEST",
+    );
+  }
+  return request;
+}
+
+/** Encodes a handler's response (a message or its init shape) to protobuf bytes. */
+function encodeResponse(method: DescMethod, response: unknown): Uint8Array {
+  // biome-ignore lint/suspicious/noExplicitAny: init shapes are checked by the typed handler signatures.
+  return toBinary(method.output, create(method.output, response as any));
+}
+
+/** Runs a unary handler to completion, never leaving the call without a status. */
+async function runUnary(
+  call: SurfaceCall & { request: unknown },
+  respond: sendUnaryData<Buffer>,
+  method: DescMethod,
+  handler: AnyHandler,
+  ctx: HandlerContext,
+): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    const request = requestOf(call.request, method);
+    const response = await untilAborted(
+      Promise.resolve().then(() => handler(request, ctx)),
+      ctx.signal,
+    );
+    bytes = encodeResponse(method, response);
+  } catch (thrown) {
+    const err = failureOf(thrown, ctx.signal);
+    logFailure(ctx, err);
+    if (!call.cancelled) respond(errorStatus(err, ctx.requestId));
+    return;
+  }
+  if (!call.cancelled) respond(null, passThroughSerializer(bytes), responseTrailers(ctx.requestId));
+}
+
+/** Wraps a connect-style unary handler `(req, ctx) => res` as a grpc-js unary handler. */
+export function wrapUnary(
+  method: DescMethod,
+  handler: AnyHandler,
+  env: CallEnvironment,
+): handleUnaryCall<unknown, Buffer> {
+  return (call, callback) => {
+    const scope = openCallScope(call, NEVER, env.log);
+    runUnary(call, callback, method, handler, scope.ctx)
+      .catch((err: unknown) => env.log.error("unary wrapper failed", { err }))
+      .finally(() => scope.dispose());
+  };
+}
+
+/** Runs a server-streaming handler, writing with flow control and ending with a status. */
+async function runServerStreaming(
+  call: ServerWritableStream<unknown, Buffer>,
+  method: DescMethod,
+  handler: AnyHandler,
+  ctx: HandlerContext,
+): Promise<void> {
+  let iterator: AsyncIterator<unknown> | undefined;
+  try {
+    const request = requestOf(call.request, method);
+    const iterable = handler(request, ctx) as AsyncIterable<unknown>;
+    iterator = iterable[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await untilAborted(iterator.next(), ctx.signal);
+      if (next.done) {
+        iterator = undefined;
+        break;
+      }
+      const bytes = encodeResponse(method, next.value);
+      if (!call.write(passThroughSerializer(bytes))) {
+        await once(call, "drain", { signal: ctx.signal });
+      }
+    }
+  } catch (thrown) {
+    // Ask an abandoned generator to run its finally blocks; it may be suspended, so don't wait.
+    iterator?.return?.()?.catch(() => {});
+    const err = failureOf(thrown, ctx.signal);
+    logFailure(ctx, err);
+    if (!call.cancelled) call.emit("error", errorStatus(err, ctx.requestId));
+    return;
+  }
+  if (!call.cancelled) call.end(responseTrailers(ctx.requestId));
+}
+
+/** Wraps a connect-style server-streaming handler (`async function*`) as a grpc-js streaming handler. */
+export function wrapServerStreaming(
+  method: DescMethod,
+  handler: AnyHandler,
+  env: CallEnvironment,
+): handleServerStreamingCall<unknown, Buffer> {
+  return (call) => {
+    const scope = openCallScope(call, env.shutdown, env.log);
+    runServerStreaming(call, method, handler, scope.ctx)
+      .catch((err: unknown) => env.log.error("stream wrapper failed", { err }))
+      .finally(() => scope.dispose());
+  };
+}

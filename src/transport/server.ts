@@ -1,0 +1,129 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { DescService } from "@bufbuild/protobuf";
+import { Server, ServerCredentials } from "@grpc/grpc-js";
+import type { ServiceRegistration } from "../context.js";
+import { AerogateError, Code } from "../errors.js";
+import type { Logger } from "../log.js";
+import type { CallEnvironment } from "./handler-wrapper.js";
+import { HEALTH_SERVICE, HealthState, healthService, ServingStatus } from "./health.js";
+import { bindReflection, REFLECTION_SERVICES } from "./reflection.js";
+import { createReflectionIndex } from "./reflection-index.js";
+import { grpcServerOptions, type TransportLimits } from "./server-options.js";
+import { bindService } from "./service-definition.js";
+
+/** Options of {@link createGatewayServer}. */
+export interface GatewayServerOptions {
+  /** The application services; methods without a handler answer UNIMPLEMENTED. */
+  readonly services: readonly ServiceRegistration[];
+  readonly log: Logger;
+  /** Serve grpc.reflection v1 and v1alpha; default true. */
+  readonly reflection?: boolean;
+  /** HTTP/2 limits; grpc-js defaults when absent. */
+  readonly limits?: TransportLimits;
+}
+
+/** The address a server listens on, with the port actually bound. */
+export interface BoundAddress {
+  readonly host: string;
+  readonly port: number;
+  /** `host:port`, with IPv6 hosts in brackets. */
+  readonly address: string;
+}
+
+/** A running gateway gRPC server: listen, report health, drain and stop. */
+export interface GatewayServer {
+  /** Serving status of `""` and every registered service (health and reflection excluded). */
+  readonly health: HealthState;
+  /** Aborted when draining starts; streams end when it fires. */
+  readonly shutdownSignal: AbortSignal;
+  /** Binds `host:port` (port 0 picks a free one) and starts serving. */
+  listen(host: string, port: number): Promise<BoundAddress>;
+  /**
+   * Drains: health turns NOT_SERVING, streams are told to finish, `tryShutdown` runs; after `graceMs` the
+   * remaining calls are cut with `forceShutdown`. Resolves true when the drain finished in time.
+   */
+  shutdown(graceMs: number): Promise<boolean>;
+  /** Cuts every call and connection at once. */
+  forceShutdown(): void;
+}
+
+/** Formats `host:port`, bracketing IPv6 hosts. */
+export function formatAddress(host: string, port: number): string {
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** The reason streams are aborted with when the server drains. */
+export function shuttingDownError(): AerogateError {
+  return new AerogateError(Code.Unavailable, "server shutting down", {
+    reason: "SHUTTING_DOWN",
+    retryDelayMs: 0,
+  });
+}
+
+/** Creates the gateway gRPC server with health, reflection and every registered service bound. */
+export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
+  const { log } = options;
+  const draining = new AbortController();
+  const env: CallEnvironment = { shutdown: draining.signal, log };
+  const server = new Server(options.limits === undefined ? {} : grpcServerOptions(options.limits));
+  const appServices: DescService[] = options.services.map((s) => s.service);
+  const health = new HealthState(appServices.map((s) => s.typeName));
+
+  for (const registration of [...options.services, healthService(health)]) {
+    const bound = bindService(registration, env);
+    server.addService(bound.definition, bound.implementation);
+  }
+  if (options.reflection ?? true) {
+    const index = createReflectionIndex([...appServices, HEALTH_SERVICE, ...REFLECTION_SERVICES]);
+    for (const bound of bindReflection(index, draining.signal, log)) {
+      server.addService(bound.definition, bound.implementation);
+    }
+  }
+
+  let stopping: Promise<boolean> | undefined;
+  return {
+    health,
+    shutdownSignal: draining.signal,
+    listen(host, port) {
+      return new Promise((resolve, reject) => {
+        server.bindAsync(
+          formatAddress(host, port),
+          ServerCredentials.createInsecure(),
+          (err, bound) => {
+            if (err) reject(err);
+            else resolve({ host, port: bound, address: formatAddress(host, bound) });
+          },
+        );
+      });
+    },
+    shutdown(graceMs) {
+      stopping ??= (async () => {
+        health.setAll(ServingStatus.NOT_SERVING);
+        // Let health watchers send NOT_SERVING before their streams are told to end.
+        await nextTurn();
+        draining.abort(shuttingDownError());
+        let timer: NodeJS.Timeout | undefined;
+        const drained = await Promise.race([
+          new Promise<boolean>((resolve) =>
+            server.tryShutdown((err) => resolve(err === undefined)),
+          ),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (!drained) {
+          log.warn("grace period over, cutting remaining calls", { graceMs });
+          server.forceShutdown();
+        }
+        return drained;
+      })();
+      return stopping;
+    },
+    forceShutdown() {
+      health.setAll(ServingStatus.NOT_SERVING);
+      if (!draining.signal.aborted) draining.abort(shuttingDownError());
+      server.forceShutdown();
+    },
+  };
+}
