@@ -112,29 +112,29 @@ export function namespaceValue(ns: Namespace, ctx: InfoContext): string {
 export function setsValue(ns: Namespace): string {
   return ns
     .setNames()
-    .map(
-      ([set, info]) =>
-        kv(
-          [
-            ["ns", ns.name],
-            ["set", set],
-            ["objects", info.objects],
-            ["tombstones", 0],
-            ["data_used_bytes", 0],
-            ["truncate_lut", citrusleafMs(info.truncateLutMs)],
-            ["sindexes", 0],
-            ["index_populating", false],
-            ["truncating", false],
-            ["default-read-touch-ttl-pct", 0],
-            ["default-ttl", ns.config.defaultTtl],
-            ["disable-eviction", false],
-            ["enable-index", false],
-            ["stop-writes-count", 0],
-            ["stop-writes-size", 0],
-          ],
-          ":",
-        ) + ";",
-    )
+    .map(([set, info]) => {
+      const entry = kv(
+        [
+          ["ns", ns.name],
+          ["set", set],
+          ["objects", info.objects],
+          ["tombstones", 0],
+          ["data_used_bytes", 0],
+          ["truncate_lut", citrusleafMs(info.truncateLutMs)],
+          ["sindexes", 0],
+          ["index_populating", false],
+          ["truncating", false],
+          ["default-read-touch-ttl-pct", 0],
+          ["default-ttl", ns.config.defaultTtl],
+          ["disable-eviction", false],
+          ["enable-index", false],
+          ["stop-writes-count", 0],
+          ["stop-writes-size", 0],
+        ],
+        ":",
+      );
+      return `${entry};`;
+    })
     .join("");
 }
 

@@ -1,17 +1,6 @@
-import { createServer, type Server, type Socket } from "node:net";
-import { type Extensions, emptyExtensions } from "../commands/extensions.js";
-import { registerCoreCommands } from "../info/core-commands.js";
-import { InfoRegistry } from "../info/registry.js";
-import { newIdentity, type ServerIdentity } from "../info/server-identity.js";
-import { newStats } from "../info/stats.js";
-import { type Clock, systemClock } from "../store/clock.js";
-import type { NamespaceConfig } from "../store/namespace.js";
-import { Store } from "../store/store.js";
-import { Connection } from "./connection.js";
-import type { ServerContext } from "./frame-handler.js";
-
-/** A namespace to serve: a name, or a name with its default TTL (seconds, 0 = never expire). */
-export type NamespaceOption = string | { readonly name: string; readonly defaultTtl?: number };
+import type { NamespaceOption } from "./inline-server.js";
+import { startInlineServer } from "./inline-server.js";
+import { startThreadedServer } from "./threaded-server.js";
 
 /** Options of {@link startEmbeddedServer}. */
 export interface EmbeddedServerOptions {
@@ -19,101 +8,46 @@ export interface EmbeddedServerOptions {
   readonly port?: number;
   /** Address to bind; default 127.0.0.1. */
   readonly host?: string;
-  /** Namespaces to serve; default `["test"]`. */
+  /** Namespaces to serve (name or `{ name, defaultTtl }`); default `["test"]`. */
   readonly namespaces?: readonly NamespaceOption[];
   /** Cluster name reported by `cluster-name`; default "embedded". */
   readonly clusterName?: string;
   /** Interval of the expired-record sweep in ms; default 1000 (0 disables it). */
   readonly sweepIntervalMs?: number;
-  /** Time source (Unix ms); default the wall clock. */
-  readonly clock?: Clock;
-  /** Plug-ins (expressions, HLL, scans, UDFs); default none. */
-  readonly extensions?: Extensions;
+  /**
+   * Run on the calling thread instead of a worker thread. Only safe when the official Node
+   * client is not used on the same thread (it blocks the thread while connecting).
+   */
+  readonly inline?: boolean;
 }
 
 /** A running embedded server. */
 export interface EmbeddedServer {
   /** The bound port. */
   readonly port: number;
+  /** The bound address. */
   readonly host: string;
-  /** The node name the server reports. */
+  /** The node name the server reports in `node` info. */
   readonly nodeName: string;
-  /** The record store (for tests and tools). */
-  readonly store: Store;
-  /** Stops accepting, closes every connection and the sweep timer. */
+  /** Stops accepting, closes every connection and stops the server. */
   close(): Promise<void>;
 }
 
-function namespaceConfigs(options: readonly NamespaceOption[]): NamespaceConfig[] {
-  return options.map((o) =>
-    typeof o === "string"
-      ? { name: o, defaultTtl: 0 }
-      : { name: o.name, defaultTtl: o.defaultTtl ?? 0 },
-  );
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      const addr = server.address();
-      resolve(typeof addr === "object" && addr !== null ? addr.port : port);
-    });
-  });
-}
-
 /**
- * Starts a single-node Aerospike-compatible server on TCP and resolves once it listens.
+ * Starts a single-node Aerospike-compatible server and resolves once it listens.
  *
- * Any Aerospike client can connect to `host:port`; `close()` stops it.
+ * By default it runs in its own worker thread, so the official Node client (which blocks its
+ * thread while connecting) can live in the same process. Any Aerospike client can connect to
+ * `host:port`.
  */
 export async function startEmbeddedServer(
   options: EmbeddedServerOptions = {},
 ): Promise<EmbeddedServer> {
-  const host = options.host ?? "127.0.0.1";
-  const clock = options.clock ?? systemClock;
-  const store = new Store(namespaceConfigs(options.namespaces ?? ["test"]), clock);
-  const extensions = options.extensions ?? emptyExtensions();
-  const identity: ServerIdentity = newIdentity(
-    host,
-    options.port ?? 0,
-    options.clusterName ?? "embedded",
-  );
-  const stats = newStats();
-  const info = new InfoRegistry();
-  registerCoreCommands(info, { store, identity, stats });
-  for (const plugin of extensions.infoPlugins) plugin(info, store);
-  const ctx: ServerContext = { store, extensions, stats, info };
-
-  const connections = new Set<Connection>();
-  const server = createServer((socket: Socket) => {
-    stats.clientConnections++;
-    stats.connectionsOpened++;
-    const conn = new Connection(socket, ctx);
-    connections.add(conn);
-    socket.on("close", () => {
-      stats.clientConnections--;
-      stats.connectionsClosed++;
-      connections.delete(conn);
-    });
-  });
-  const port = await listen(server, options.port ?? 0, host);
-  identity.port = port;
-  const sweepMs = options.sweepIntervalMs ?? 1000;
-  const timer = sweepMs > 0 ? setInterval(() => store.sweep(), sweepMs) : undefined;
-  timer?.unref();
-
-  return {
-    port,
-    host,
-    nodeName: identity.nodeName,
-    store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (timer !== undefined) clearInterval(timer);
-        for (const c of connections) c.close();
-        server.close(() => resolve());
-      }),
-  };
+  const { inline, ...rest } = options;
+  if (inline === true) {
+    const { defaultExtensions } = await import("../default-extensions.js");
+    const s = await startInlineServer({ ...rest, extensions: defaultExtensions() });
+    return { port: s.port, host: s.host, nodeName: s.nodeName, close: () => s.close() };
+  }
+  return startThreadedServer(rest);
 }
