@@ -5,7 +5,7 @@
 
 import { HLL_RANK_BITS } from "./constants.js";
 import { msgpackKind, readInt64, skipElement } from "./msgpack-reader.js";
-import { murmur3x64128 } from "./murmur3.js";
+import { murmur3x64128Into } from "./murmur3.js";
 import type { HllSketch } from "./sketch.js";
 
 /** Where an element lands in a sketch of given (p, q): register index, rank (1..65) and minhash. */
@@ -46,9 +46,24 @@ function strHeader(length: number): number[] {
   return [0xdb, ...uintBytes(BigInt(length), 4)];
 }
 
+/** Payload size → fixext header byte. */
+const FIXEXT: Readonly<Record<number, number>> = { 1: 0xd4, 2: 0xd5, 4: 0xd6, 8: 0xd7, 16: 0xd8 };
+
+/** Header byte → length field size of str, bin and ext elements. */
+const LENGTH_SIZE: Readonly<Record<number, number>> = {
+  196: 1,
+  197: 2,
+  198: 4,
+  217: 1,
+  218: 2,
+  219: 4,
+  199: 1,
+  200: 2,
+  201: 4,
+};
+
 function extHeader(size: number, type: number): number[] {
-  const fixed: Record<number, number> = { 1: 0xd4, 2: 0xd5, 4: 0xd6, 8: 0xd7, 16: 0xd8 };
-  const f = fixed[size];
+  const f = FIXEXT[size];
   if (f !== undefined) return [f, type];
   if (size < 0x100) return [0xc7, size, type];
   if (size < 0x10000) return [0xc8, ...uintBytes(BigInt(size), 2), type];
@@ -87,18 +102,8 @@ export function canonicalElement(element: Uint8Array): Uint8Array | undefined {
     const value = b >= 0xcc && b <= 0xcf ? BigInt.asUintN(64, signed) : signed;
     return Uint8Array.from(encodeIntMinimal(value));
   }
-  const lengthSize: Record<number, number> = {
-    196: 1,
-    197: 2,
-    198: 4,
-    217: 1,
-    218: 2,
-    219: 4,
-    199: 1,
-    200: 2,
-    201: 4,
-  };
-  const size = lengthSize[b];
+
+  const size = LENGTH_SIZE[b];
   if (size === undefined) {
     return element;
   }
@@ -119,28 +124,40 @@ export function canonicalElement(element: Uint8Array): Uint8Array | undefined {
   return concat(strHeader(length), element.subarray(1 + size));
 }
 
-function countTrailingZeros64(v: bigint): number {
-  if (v === 0n) {
-    return 64;
-  }
-  let n = 0;
-  while ((v & 1n) === 0n) {
-    v >>= 1n;
-    n++;
-  }
-  return n;
+/** Trailing zero bits of a 32-bit word (32 for 0). */
+function ctz32(v: number): number {
+  return v === 0 ? 32 : 31 - Math.clz32(v & -v);
 }
 
-/** Hashes canonical element bytes for a sketch with (p, q). */
+const hashWords = new Uint32Array(4);
+
+/**
+ * Hashes canonical element bytes for a sketch with (p, q): register = low p bits of h1, minhash = the
+ * next q bits of h1, rank = trailing zeros of h2 + 1 (65 when h2 = 0).
+ */
 export function hashElement(
   canonical: Uint8Array,
   indexBits: number,
   minhashBits: number,
 ): ElementHash {
-  const { h1, h2 } = murmur3x64128(canonical);
-  const index = Number(h1 & ((1n << BigInt(indexBits)) - 1n));
-  const minhash = Number((h1 >> BigInt(indexBits)) & ((1n << BigInt(minhashBits)) - 1n));
-  return { index, rank: countTrailingZeros64(h2) + 1, minhash };
+  murmur3x64128Into(canonical, hashWords);
+  const [h1Hi, h1Lo, h2Hi, h2Lo] = hashWords as unknown as [number, number, number, number];
+  const index = h1Lo & ((1 << indexBits) - 1);
+  // (h1 >> p) & (2^q − 1), assembled from the 32-bit halves without leaving exact double range.
+  const lowBits = 32 - indexBits;
+  let minhash = 0;
+  if (minhashBits > 0) {
+    const fromLo = h1Lo >>> indexBits;
+    if (minhashBits <= lowBits) {
+      minhash = minhashBits === 32 ? fromLo : fromLo % 2 ** minhashBits;
+    } else {
+      const hiBits = Math.min(minhashBits - lowBits, 32);
+      const fromHi = hiBits === 32 ? h1Hi : h1Hi % 2 ** hiBits;
+      minhash = fromHi * 2 ** lowBits + fromLo;
+    }
+  }
+  const rank = h2Lo !== 0 ? ctz32(h2Lo) + 1 : h2Hi !== 0 ? ctz32(h2Hi) + 33 : 65;
+  return { index, rank, minhash };
 }
 
 /** Whether register value (rankA, minhashA) is smaller than (rankB, minhashB) as full register values. */

@@ -56,6 +56,43 @@ function readUint(buf: Uint8Array, offset: number, size: number): number {
   return v;
 }
 
+/** Header byte → payload size of fixed-size elements (numbers and fixext). */
+const FIXED_PAYLOAD: Readonly<Record<number, number>> = {
+  202: 4,
+  203: 8,
+  204: 1,
+  205: 2,
+  206: 4,
+  207: 8,
+  208: 1,
+  209: 2,
+  210: 4,
+  211: 8,
+  212: 2,
+  213: 3,
+  214: 5,
+  215: 9,
+  216: 17,
+};
+
+/** Header byte → [length field size, extra payload bytes (ext type), kind] of sized elements. */
+const SIZED: Readonly<Record<number, readonly [number, number, "bytes" | "ext" | "list" | "map"]>> =
+  {
+    196: [1, 0, "bytes"],
+    197: [2, 0, "bytes"],
+    198: [4, 0, "bytes"],
+    217: [1, 0, "bytes"],
+    218: [2, 0, "bytes"],
+    219: [4, 0, "bytes"],
+    199: [1, 1, "ext"],
+    200: [2, 1, "ext"],
+    201: [4, 1, "ext"],
+    220: [2, 0, "list"],
+    221: [4, 0, "list"],
+    222: [2, 0, "map"],
+    223: [4, 0, "map"],
+  };
+
 /**
  * Header of the element at `offset`: how many header bytes, how many payload bytes follow and how many
  * child elements (list items, or 2 × map entries). Undefined when the byte is not valid msgpack or the
@@ -83,43 +120,13 @@ function header(
   if ((b & 0xf0) === 0x80) {
     return { head: 1, payload: 0, children: 2 * (b & 0x0f) };
   }
-  const fixed: Record<number, number> = {
-    202: 4,
-    203: 8,
-    204: 1,
-    205: 2,
-    206: 4,
-    207: 8,
-    208: 1,
-    209: 2,
-    210: 4,
-    211: 8,
-    212: 2,
-    213: 3,
-    214: 5,
-    215: 9,
-    216: 17,
-  };
-  const fixedSize = fixed[b];
+
+  const fixedSize = FIXED_PAYLOAD[b];
   if (fixedSize !== undefined) {
     return { head: 1, payload: fixedSize, children: 0 };
   }
-  const sized: Record<number, [number, number, "bytes" | "ext" | "list" | "map"]> = {
-    196: [1, 0, "bytes"],
-    197: [2, 0, "bytes"],
-    198: [4, 0, "bytes"],
-    217: [1, 0, "bytes"],
-    218: [2, 0, "bytes"],
-    219: [4, 0, "bytes"],
-    199: [1, 1, "ext"],
-    200: [2, 1, "ext"],
-    201: [4, 1, "ext"],
-    220: [2, 0, "list"],
-    221: [4, 0, "list"],
-    222: [2, 0, "map"],
-    223: [4, 0, "map"],
-  };
-  const entry = sized[b];
+
+  const entry = SIZED[b];
   if (entry === undefined) {
     return undefined;
   }

@@ -33,7 +33,7 @@ function encodeInt(v: bigint): number[] {
   return [0xd3, ...be(BigInt.asUintN(64, v), 8)];
 }
 
-function encodeStr(type: number, body: Uint8Array): number[] {
+function encodeStr(type: number, body: Uint8Array, out: number[]): void {
   const n = body.length + 1;
   const head =
     n < 32
@@ -43,7 +43,8 @@ function encodeStr(type: number, body: Uint8Array): number[] {
         : n < 65536
           ? [0xda, ...be(BigInt(n), 2)]
           : [0xdb, ...be(BigInt(n), 4)];
-  return [...head, type, ...body];
+  out.push(...head, type);
+  for (const b of body) out.push(b);
 }
 
 function encodeInto(v: TestValue, out: number[]): void {
@@ -53,8 +54,8 @@ function encodeInto(v: TestValue, out: number[]): void {
   else if (typeof v === "number") {
     if (Number.isInteger(v)) out.push(...encodeInt(BigInt(v)));
     else encodeInto({ double: v }, out);
-  } else if (typeof v === "string") out.push(...encodeStr(3, new TextEncoder().encode(v)));
-  else if (v instanceof Uint8Array) out.push(...encodeStr(4, v));
+  } else if (typeof v === "string") encodeStr(3, new TextEncoder().encode(v), out);
+  else if (v instanceof Uint8Array) encodeStr(4, v, out);
   else if (Array.isArray(v)) {
     const n = v.length;
     out.push(
@@ -65,7 +66,7 @@ function encodeInto(v: TestValue, out: number[]): void {
           : [0xdd, ...be(BigInt(n), 4)]),
     );
     for (const item of v as readonly TestValue[]) encodeInto(item, out);
-  } else if ("hll" in v) out.push(...encodeStr(18, v.hll));
+  } else if ("hll" in v) encodeStr(18, v.hll, out);
   else if ("double" in v) {
     const b = new Uint8Array(8);
     new DataView(b.buffer).setFloat64(0, v.double);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashElement, murmur3x64128 } from "../../../../src/embedded/hll/index.js";
 import { unhex } from "./msgpack-helper.js";
+import { murmur3x64128 as murmur3Reference } from "./murmur3-reference.js";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -22,5 +23,49 @@ describe("murmur3x64128", () => {
     expect(hashElement(unhex("a20361"), 4, 0)).toEqual({ index: 5, rank: 4, minhash: 0 });
     expect(hashElement(unhex("a20361"), 14, 0).index).toBe(8821);
     expect(hashElement(unhex("a20361"), 8, 4)).toMatchObject({ index: 117, minhash: 2 });
+  });
+});
+
+describe("hashElement against a BigInt reference", () => {
+  const configs: [number, number][] = [
+    [4, 0],
+    [4, 51],
+    [8, 16],
+    [10, 20],
+    [12, 40],
+    [14, 50],
+    [16, 0],
+    [16, 48],
+    [13, 4],
+  ];
+  // Deterministic pseudo-random inputs of every tail length, including multi-block ones.
+  let seed = 12345;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed >>> 24;
+  };
+  const inputs = Array.from({ length: 400 }, (_, i) =>
+    Uint8Array.from({ length: i % 67 }, () => next()),
+  );
+
+  it("matches the reference digest for every input length", () => {
+    for (const input of inputs) {
+      const fast = murmur3x64128(input);
+      const ref = murmur3Reference(input);
+      expect([fast.h1, fast.h2]).toEqual([ref.h1, ref.h2]);
+    }
+  });
+
+  it.each(configs)("matches register/rank/minhash for p=%i q=%i", (p, q) => {
+    for (const input of inputs) {
+      const { h1, h2 } = murmur3Reference(input);
+      let rank = 1;
+      for (let v = h2; rank <= 64 && (v & 1n) === 0n; v >>= 1n) rank++;
+      expect(hashElement(input, p, q)).toEqual({
+        index: Number(h1 & ((1n << BigInt(p)) - 1n)),
+        rank,
+        minhash: Number((h1 >> BigInt(p)) & ((1n << BigInt(q)) - 1n)),
+      });
+    }
   });
 });
