@@ -334,6 +334,21 @@ export class Compiler {
     }
   }
 
+  private mapKey(node: Node): ClientValue {
+    const type =
+      node.kind === "placeholder" ? aelValueType(this.placeholder(node)) : this.typeOf(node);
+    if (node.kind !== "placeholder" && node.kind !== "int" && node.kind !== "string") {
+      throw new AelError("Map literal keys must be integers or strings", node.pos);
+    }
+    if (type !== "INT" && type !== "STRING" && type !== "BLOB") {
+      throw new AelError(
+        `Map literal keys must be integers, strings or blobs, got ${type}`,
+        node.pos,
+      );
+    }
+    return this.constant(node);
+  }
+
   /** The client value of a list/map literal (or of a placeholder or literal inside one). */
   constant(node: Node): ClientValue {
     switch (node.kind) {
@@ -350,7 +365,7 @@ export class Compiler {
       case "list":
         return node.items.map((item) => this.constant(item));
       case "map":
-        return new Map(node.entries.map(([k, v]) => [this.constant(k), this.constant(v)]));
+        return new Map(node.entries.map(([k, v]) => [this.mapKey(k), this.constant(v)]));
       default:
         throw new AelError(
           "List and map literals can only hold constants and placeholders",

@@ -61,7 +61,9 @@ class Parser {
 
   private isWord(value: string): boolean {
     const token = this.peek();
-    return token.kind === "ident" && token.value.toLowerCase() === value;
+    if (token.kind !== "ident") return false;
+    // Only `in` is case-insensitive, as in the reference grammar.
+    return value === "in" ? token.value.toLowerCase() === value : token.value === value;
   }
 
   private expectPunct(value: string): Token {

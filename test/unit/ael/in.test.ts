@@ -1,0 +1,130 @@
+import { describe, expect, test } from "vitest";
+import { ael } from "../../../src/ael/index.js";
+import {
+  type Case,
+  compiled,
+  ctx,
+  Double,
+  exp,
+  LR,
+  lists,
+  MR,
+  maps,
+  problem,
+  T,
+} from "./helpers.js";
+
+const exists = (value: ReturnType<typeof exp.int>, list: ReturnType<typeof exp.int>) =>
+  lists.getByValue(list, value, LR.EXISTS);
+
+const cases: Case[] = [
+  ['"gold" in ["gold", "silver"]', exists(exp.str("gold"), exp.list(["gold", "silver"]))],
+  ["100 in [100, 200, 300]", exists(exp.int(100), exp.list([100, 200, 300]))],
+  [
+    "1.5 in [1.0, 2.0, 3.0]",
+    exists(exp.float(1.5), exp.list([new Double(1), new Double(2), new Double(3)])),
+  ],
+  ["true in [true, false]", exists(exp.bool(true), exp.list([true, false]))],
+  [
+    "[1,2,3] in [[2,3,4], [1,2,3], [1,2]]",
+    exists(
+      exp.list([1, 2, 3]),
+      exp.list([
+        [2, 3, 4],
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ),
+  ],
+  [
+    "$.listBin in [[2,3,4], [1,2]]",
+    exists(
+      exp.binList("listBin"),
+      exp.list([
+        [2, 3, 4],
+        [1, 2],
+      ]),
+    ),
+  ],
+  [
+    '{1: "a"} in [{1: "a"}, {2: "b"}]',
+    exists(exp.map(new Map([[1, "a"]])), exp.list([new Map([[1, "a"]]), new Map([[2, "b"]])])),
+  ],
+  ['$.mapBin in [{1: "a"}]', exists(exp.binMap("mapBin"), exp.list([new Map([[1, "a"]])]))],
+  ['$.name in ["Bob", "Mary"]', exists(exp.binStr("name"), exp.list(["Bob", "Mary"]))],
+  ["$.age in [18, 21, 65]", exists(exp.binInt("age"), exp.list([18, 21, 65]))],
+  [
+    "$.score in [1.0, 2.5]",
+    exists(exp.binFloat("score"), exp.list([new Double(1), new Double(2.5)])),
+  ],
+  ["$.isActive in [true, false]", exists(exp.binBool("isActive"), exp.list([true, false]))],
+  ["$.val in [-1, 0, 1]", exists(exp.binInt("val"), exp.list([-1, 0, 1]))],
+  ["$.val in [0xFF, 0b101, 42]", exists(exp.binInt("val"), exp.list([255, 5, 42]))],
+  ['"gold" in $.allowedStatuses', exists(exp.str("gold"), exp.binList("allowedStatuses"))],
+  ["100 in $.allowedValues", exists(exp.int(100), exp.binList("allowedValues"))],
+  [
+    "$.itemType.get(type: INT) in $.allowedItems",
+    exists(exp.binInt("itemType"), exp.binList("allowedItems")),
+  ],
+  ["$.name.get(type: INT) in $.binName.[]", exists(exp.binInt("name"), exp.binList("binName"))],
+  [
+    "$.intBin.get(type: INT) in $.rooms.config.allowedNames",
+    exists(
+      exp.binInt("intBin"),
+      maps.getByKey(
+        exp.binMap("rooms"),
+        exp.str("allowedNames"),
+        T.LIST,
+        MR.VALUE,
+        ctx().addMapKey("config"),
+      ),
+    ),
+  ],
+  ["$.val IN [1]", exists(exp.binInt("val"), exp.list([1]))],
+  [
+    "$.a in [1] and $.b in ['x']",
+    exp.and(exists(exp.binInt("a"), exp.list([1])), exists(exp.binStr("b"), exp.list(["x"]))),
+  ],
+];
+
+describe("in", () => {
+  test.each(cases)("%s", (text, expected) => expect(compiled(text)).toEqual(expected));
+});
+
+describe("in with placeholders", () => {
+  test("?0 in list literal", () => {
+    expect(compiled('?0 in ["gold", "silver"]', [ael.string("gold")])).toEqual(
+      exists(exp.str("gold"), exp.list(["gold", "silver"])),
+    );
+  });
+  test("bin in list placeholder takes the element type", () => {
+    expect(compiled("$.name in ?0", [ael.list(ael.string("Bob"), ael.string("Mary"))])).toEqual(
+      exists(exp.binStr("name"), exp.list(["Bob", "Mary"])),
+    );
+  });
+  test("?0 in ?1", () => {
+    expect(compiled("?0 in ?1", [ael.int(7), ael.list(ael.int(7), ael.int(2n ** 60n))])).toEqual(
+      exists(exp.int(7), exp.list([7, 2n ** 60n])),
+    );
+  });
+  test("map placeholder in a list of maps", () => {
+    const map = ael.map([ael.int(1), ael.string("a")]);
+    expect(compiled("?0 in [{1: 'a'}]", [map])).toEqual(
+      lists.getByValue(exp.list([new Map([[1, "a"]])]), exp.map(new Map([[1, "a"]])), LR.EXISTS),
+    );
+  });
+});
+
+describe("in errors", () => {
+  test.each([
+    ["$.a in 5", "The right side of 'in' must be a LIST, got INT", 7],
+    ["$.a in 'abc'", "The right side of 'in' must be a LIST, got STRING", 7],
+    ["$.a in $.m.{}", "The right side of 'in' must be a LIST, got MAP", 7],
+    ["$.a in", "Unexpected end of input", 6],
+    ["$.a in [1] in [2]", "Unexpected 'in'", 11],
+  ] as const)("%s", (text, message, position) => {
+    const p = problem(text);
+    expect(p.message).toContain(message);
+    expect(p.position).toBe(position);
+  });
+});
