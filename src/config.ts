@@ -329,7 +329,7 @@ export function loadConfig(
 export function serveHelp(): string {
   const lines = ["Usage: aerogate serve [options]", "", "Starts the gRPC gateway.", "", "Options:"];
   for (const s of Object.values(SERVE_OPTIONS) as OptionSpec<unknown>[]) {
-    const head = s.boolean ? `--[no-]${s.flag}` : `--${s.flag} ${s.arg}`;
+    const head = s.boolean ? `--${s.flag}[=BOOL], --no-${s.flag}` : `--${s.flag} ${s.arg}`;
     const def = s.default === undefined ? "unset" : s.default;
     lines.push(`  ${head}`, `      ${s.description}`, `      default: ${def}; env: ${s.env}`);
   }

@@ -28,8 +28,8 @@ export interface ReflectionIndex {
 export function withDependencies(roots: readonly DescFile[]): DescFile[] {
   const seen = new Map<string, DescFile>();
   const visit = (file: DescFile) => {
-    if (seen.has(file.name)) return;
-    seen.set(file.name, file);
+    if (seen.has(file.proto.name)) return;
+    seen.set(file.proto.name, file);
     for (const dep of file.dependencies) visit(dep);
   };
   for (const root of roots) visit(root);
@@ -66,7 +66,7 @@ function lookupSymbol(
 /** Builds the reflection index of a set of services (their files and all dependencies). */
 export function createReflectionIndex(services: readonly DescService[]): ReflectionIndex {
   const files = withDependencies(services.map((s) => s.file));
-  const byName = new Map(files.map((f) => [f.name, f]));
+  const byName = new Map(files.map((f) => [f.proto.name, f]));
   const registry = createRegistry(...files);
   return {
     serviceNames: services.map((s) => s.typeName),
@@ -101,10 +101,10 @@ export function encodeFile(file: DescFile): Uint8Array {
  */
 export function filesToSend(file: DescFile, sent: Set<string>): Uint8Array[] {
   const out: Uint8Array[] = [encodeFile(file)];
-  sent.add(file.name);
+  sent.add(file.proto.name);
   for (const dep of withDependencies([file])) {
-    if (sent.has(dep.name)) continue;
-    sent.add(dep.name);
+    if (sent.has(dep.proto.name)) continue;
+    sent.add(dep.proto.name);
     out.push(encodeFile(dep));
   }
   return out;

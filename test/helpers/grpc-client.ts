@@ -141,7 +141,10 @@ export class GrpcTestClient {
     options: TestCallOptions = {},
   ): Promise<{ response: Buffer; trailers: grpc.Metadata }> {
     return new Promise((resolve, reject) => {
-      let trailers = new grpc.Metadata();
+      let status: (s: grpc.StatusObject) => void = () => {};
+      const trailers = new Promise<grpc.Metadata>((res) => {
+        status = (s) => res(s.metadata);
+      });
       const call = this.client.makeUnaryRequest<Buffer, Buffer>(
         path,
         identity,
@@ -151,12 +154,11 @@ export class GrpcTestClient {
         callOptions(options),
         (err, response) => {
           if (err) reject(new GrpcCallError(err.code, err.details, err.metadata));
-          else resolve({ response: response as Buffer, trailers });
+          // grpc-js runs this callback before it emits "status", which carries the trailers.
+          else trailers.then((md) => resolve({ response: response as Buffer, trailers: md }));
         },
       );
-      call.on("status", (s: grpc.StatusObject) => {
-        trailers = s.metadata;
-      });
+      call.on("status", status);
       options.signal?.addEventListener("abort", () => call.cancel(), { once: true });
     });
   }
