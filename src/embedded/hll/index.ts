@@ -1,6 +1,19 @@
 /**
  * Aerospike-compatible HyperLogLog (HyperMinHash) for the embedded server: particle layout, element
  * hashing, estimators, multi-sketch operations and the HLL op layer.
+ *
+ * Operate dispatcher usage, for a wire op of type 15 (HLL_READ) or 16 (HLL_MODIFY):
+ *
+ * ```ts
+ * const out = applyHllOpPayload(op.type === 15 ? "read" : "modify", op.value, bins.get(op.name));
+ * if (out.resultCode !== 0) return failCommand(out.resultCode); // record left unchanged
+ * if (out.newBin) bins.set(op.name, { particleType: HLL_PARTICLE_TYPE, bytes: out.newBin });
+ * respond(op.name, out.result === undefined ? null : encodeHllResult(out.result));
+ * ```
+ *
+ * Expressions (CALL with system type 2) re-encode each evaluated argument as msgpack and call
+ * {@link applyHllOp} with `{ kind, code, args }`; a modify call's value is `newBin`.
+ * A WRITE of an HLL value (particle type 18) must pass {@link isValidHllParticle}, else result 4.
  */
 
 export { applyHllOp, applyHllOpPayload } from "./apply-op.js";
@@ -22,6 +35,7 @@ export {
 } from "./multi.js";
 export { murmur3x64128 } from "./murmur3.js";
 export { decodeHllOpPayload, isKnownOpCode } from "./op-args.js";
+export { hllOpHandler } from "./op-handler.js";
 export type {
   HllBinValue,
   HllOp,
