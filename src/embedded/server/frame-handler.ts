@@ -71,15 +71,20 @@ export function handleMessage(body: Buffer, ctx: ServerContext): FrameAction {
 
 // A Community server refuses compressed requests with ENTERPRISE_ONLY (recorded behaviour).
 function handleCompressed(body: Buffer, ctx: ServerContext): FrameAction {
-  let inner: Frame;
+  let msg: AsMsg;
   try {
-    inner = inflateCompressedBody(body, PROTO_SIZE_MAX);
-    decodeAsMsg(inner.body, 0);
+    const inner: Frame = inflateCompressedBody(body, PROTO_SIZE_MAX);
+    msg = decodeAsMsg(inner.body, 0).msg;
   } catch {
     ctx.stats.demarshalError++;
     return reply(errorFrame(ResultCode.PARAMETER));
   }
-  return reply(errorFrame(ResultCode.ENTERPRISE_ONLY));
+  const multi = (msg.info1 & Info1.BATCH) !== 0 || findField(msg, FieldType.DIGEST) === undefined;
+  return reply(
+    multi
+      ? errorFrame(ResultCode.ENTERPRISE_ONLY)
+      : messageFrame(emptyReply(ResultCode.ENTERPRISE_ONLY)),
+  );
 }
 
 /**

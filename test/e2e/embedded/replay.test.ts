@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
+import {
+  type InlineServer,
+  startInlineServer,
+} from "../../../src/embedded/server/inline-server.js";
+import { replay, summarize } from "./replay-lib.js";
+
+// Minimum number of exchanges equal to the recording (byte-identical, or equal modulo void
+// times, node name and port) per transcript. The rest need the expression engine, HLL, UDFs,
+// scans or S2 cell ids of GeoJSON values; each run prints what differs.
+const SCENARIOS: [string, number][] = [
+  ["tend", 8],
+  ["info", 38],
+  ["kv-types", 94],
+  ["write-policies", 66],
+  ["operate", 41],
+  ["batch", 65],
+];
+
+const servers: InlineServer[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.close();
+});
+
+describe("replay of recorded transcripts", () => {
+  it.each(SCENARIOS)("%s replies like the reference server", async (scenario, minEqual) => {
+    let virtualT = 0;
+    const base = Date.now();
+    const server = await startInlineServer({
+      port: 0,
+      clock: () => base + virtualT,
+      extensions: defaultExtensions(),
+      sweepIntervalMs: 0,
+    });
+    servers.push(server);
+    const results = await replay(scenario, server.port, server.nodeName, (ex) => {
+      virtualT = ex.t;
+    });
+    const s = summarize(results);
+    const diffs = results.filter((r) => r.verdict === "different");
+    console.log(
+      `replay ${scenario}: ${s.identical + s.equal}/${s.total} equal (${s.identical} byte-identical)` +
+        diffs
+          .slice(0, 40)
+          .map((d) => `\n  - step ${d.exchange.step}: ${d.detail.slice(0, 400)}`)
+          .join(""),
+    );
+    expect(s.identical + s.equal).toBeGreaterThanOrEqual(minEqual);
+  });
+});
