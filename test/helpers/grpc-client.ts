@@ -205,6 +205,25 @@ export class GrpcTestClient {
     return stream;
   }
 
+  /** Opens a server-streaming call with raw request bytes; resolves with the final status. */
+  serverStreamRaw(
+    path: string,
+    bytes: Uint8Array,
+    options: TestCallOptions = {},
+  ): Promise<grpc.StatusObject> {
+    const call = this.client.makeServerStreamRequest<Buffer, Buffer>(
+      path,
+      identity,
+      identity,
+      Buffer.from(bytes),
+      toMetadata(options.metadata),
+      callOptions(options),
+    );
+    call.on("data", () => {});
+    call.on("error", () => {});
+    return new Promise((resolve) => call.on("status", resolve));
+  }
+
   /** Opens a bidi stream with raw bytes both ways (used for reflection). */
   bidiRaw(path: string, options: TestCallOptions = {}): grpc.ClientDuplexStream<Buffer, Buffer> {
     return this.client.makeBidiStreamRequest<Buffer, Buffer>(

@@ -80,6 +80,20 @@ const tasks = defineService(TaskService, {
   },
 });
 
+/** Calls RecordService/Get with a mode in `key.namespace`. */
+function callGet(
+  client: GrpcTestClient,
+  namespace: string,
+  timeoutMs = 10_000,
+  signal?: AbortSignal,
+) {
+  return client.unary(
+    RecordService.method.get,
+    { key: { namespace } },
+    { timeoutMs, ...(signal ? { signal } : {}) },
+  );
+}
+
 describe("handler wrapper over a real server", () => {
   let server: GatewayServer;
   let client: GrpcTestClient;
@@ -170,6 +184,16 @@ describe("handler wrapper over a real server", () => {
     expect(err.statusDetails()?.retryInfo?.retryDelay?.nanos).toBe(250_000_000);
   });
 
+  it("answers INVALID_ARGUMENT for a malformed payload on a server stream", async () => {
+    const status = await client.serverStreamRaw(
+      "/aerogate.v1.TaskService/WatchTask",
+      new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+      { timeoutMs: 5000 },
+    );
+    expect(status.code).toBe(Code.InvalidArgument);
+    expect((await get("ok")).response.key?.namespace).toBe("ok");
+  });
+
   it("ends a stream that throws midway with INTERNAL after the messages already sent", async () => {
     const stream = client.serverStream(
       TaskService.method.watchTask,
@@ -204,6 +228,44 @@ describe("handler wrapper over a real server", () => {
     expect(produced).toBeLessThan(10_000);
     stream.cancel();
     expect((await stream.status).code).toBe(Code.Canceled);
+  });
+});
+
+describe("server options", () => {
+  it("rejects requests above the receive limit with RESOURCE_EXHAUSTED and serves reflection only when on", async () => {
+    const server = createGatewayServer({
+      services: [record, tasks],
+      log: capturingLogger([]),
+      reflection: false,
+      limits: {
+        maxReceiveMessageBytes: 1024,
+        maxSendMessageBytes: 1024 * 1024,
+        keepaliveTimeMs: 60_000,
+        keepaliveTimeoutMs: 20_000,
+        maxConnectionAgeMs: 0,
+        maxConnectionAgeGraceMs: 0,
+        maxConcurrentStreams: 10,
+      },
+    });
+    const bound = await server.listen("127.0.0.1", 0);
+    const client = new GrpcTestClient(bound.address);
+    try {
+      const err = await expectCallError(callGet(client, "x".repeat(4096)));
+      expect(err.code).toBe(Code.ResourceExhausted);
+      const reflection = client.bidiRaw(
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+      );
+      const status = new Promise<number>((resolve) =>
+        reflection.on("status", (s) => resolve(s.code)),
+      );
+      reflection.on("error", () => {});
+      reflection.end();
+      expect(await status).toBe(Code.Unimplemented);
+      expect((await callGet(client, "ok")).response.key?.namespace).toBe("ok");
+    } finally {
+      client.close();
+      await server.shutdown(1000);
+    }
   });
 });
 
