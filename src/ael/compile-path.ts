@@ -308,7 +308,7 @@ function cdtRead(
 
 function sizeOf(container: "LIST" | "MAP", subject: ExpEntry[]): ExpEntry[] {
   const opcode = container === "LIST" ? ListOp.SIZE : MapOp.SIZE;
-  return callEntry(ExpType.INT, CallSystem.CDT, opcode, [], subject);
+  return callEntry(ExpType.INT, CallSystem.CDT, opcode, [], subject, null);
 }
 
 /** Compiles a `$.bin…` path; `want` is the type its context expects (used when unstated). */

@@ -268,11 +268,14 @@ export class Compiler {
     ) {
       throw new AelError(`Cannot compare ${leftCheck} to ${rightCheck}`, node.pos);
     }
-    const type = left ?? right ?? "INT";
+    // A nil operand says nothing about how to read the other side.
+    const leftKnown = left === "NIL" ? undefined : left;
+    const rightKnown = right === "NIL" ? undefined : right;
+    const type = leftKnown ?? rightKnown ?? "INT";
     return fixed(
       COMPARE_OPS[node.op],
-      this.emit(node.left, right ?? type),
-      this.emit(node.right, left ?? type),
+      this.emit(node.left, rightKnown ?? type),
+      this.emit(node.right, leftKnown ?? type),
     );
   }
 
@@ -385,7 +388,14 @@ function arithmeticDefault(node: Node): AelType | undefined {
 
 function callEntryExists(value: ExpEntry[], list: ExpEntry[]): ExpEntry[] {
   const exists = smallInt(ReturnType.EXISTS);
-  return callEntry(ExpType.BOOL, CallSystem.CDT, ListOp.GET_ALL_BY_VALUE, [exists, value], list);
+  return callEntry(
+    ExpType.BOOL,
+    CallSystem.CDT,
+    ListOp.GET_ALL_BY_VALUE,
+    [exists, value],
+    list,
+    null,
+  );
 }
 
 function isBase64Blob(

@@ -185,7 +185,8 @@ export function binExistsEntry(name: string): ExpEntry[] {
 
 /**
  * A CALL into a CDT or HLL read: `[CALL, rtype, system, [opcode, ...params], subject]`,
- * where a non-null `ctx` makes the client wrap the operation in a context evaluation.
+ * where a non-null `ctx` makes the client wrap the operation in a context evaluation (CDT
+ * reads pass `null` for none, as the client's list and map helpers do; HLL reads omit it).
  */
 export function callEntry(
   returnType: number,
@@ -193,13 +194,16 @@ export function callEntry(
   opcode: number,
   params: ExpEntry[][],
   subject: ExpEntry[],
-  ctx: CdtContext | null = null,
+  ctx?: CdtContext | null,
 ): ExpEntry[] {
+  const start = params.length + 1;
   return [
     { op: Op.CALL, count: 5 },
     { op: Op.VAL_RTYPE, intVal: returnType },
     ...smallInt(system),
-    { op: Op.CALL_VOP_START, count: params.length + 1, ctx },
+    ctx === undefined
+      ? { op: Op.CALL_VOP_START, count: start }
+      : { op: Op.CALL_VOP_START, count: start, ctx },
     ...smallInt(opcode),
     ...params.flat(),
     ...subject,

@@ -50,6 +50,8 @@ export const fixedExp = {
   key: (type: number): Exp => [{ op: 80, count: 2 }, ...exp.int(type)],
   geo: (json: string): Exp => [{ op: 129, value: new Aerospike.GeoJSON(json) }],
   bigInt: (value: bigint): Exp => [{ op: 128, value }],
+  /** A map literal; the client's typings only admit string-keyed records for `exp.map`. */
+  map: (value: Map<unknown, unknown>): Exp => [{ op: 128, value }],
   bytes: (bytes: number[]): Exp => [{ op: 136, bytesVal: Buffer.from(bytes) }],
   unknown: (): Exp => [{ op: 0, count: 1 }],
   var: (name: string): Exp => [

@@ -72,15 +72,15 @@ const explicit: Case[] = [
   ],
   [
     "$.mapBin1.get(type: MAP) == {100:100}",
-    exp.eq(exp.binMap("mapBin1"), exp.map(new Map([[100, 100]]))),
+    exp.eq(exp.binMap("mapBin1"), x.map(new Map([[100, 100]]))),
   ],
   [
     '$.mapBin1.{} == {"yes" : ["yes", "of course"]}',
-    exp.eq(exp.binMap("mapBin1"), exp.map(new Map([["yes", ["yes", "of course"]]]))),
+    exp.eq(exp.binMap("mapBin1"), x.map(new Map([["yes", ["yes", "of course"]]]))),
   ],
   [
     "{'a':-1} == $.mapBin1.get(type: MAP)",
-    exp.eq(exp.map(new Map([["a", -1]])), exp.binMap("mapBin1")),
+    exp.eq(x.map(new Map([["a", -1]])), exp.binMap("mapBin1")),
   ],
   ["$.geo.get(type: GEO) == $.g2", exp.eq(exp.binGeo("geo"), exp.binGeo("g2"))],
   ["$.h.get(type: HLL) == $.h2", exp.eq(exp.binHll("h"), exp.binHll("h2"))],
