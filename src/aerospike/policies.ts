@@ -12,14 +12,17 @@ export interface CommandTimeouts {
 
 /**
  * The total timeout for a command: the caller's remaining time when it is below `capMs`, else the
- * cap. Returns undefined when the remaining time is already zero (the call must not start).
+ * cap (or `defaultMs` when the caller set no deadline). Returns undefined when the remaining time
+ * is already used up: the command must not start.
  */
 export function commandTimeouts(
   remainingMs: number | undefined,
+  defaultMs: number,
   capMs: number,
 ): CommandTimeouts | undefined {
-  if (remainingMs === undefined || remainingMs > capMs)
-    return { totalMs: capMs, deadlineBound: false };
+  if (remainingMs === undefined)
+    return { totalMs: Math.min(defaultMs, capMs), deadlineBound: false };
+  if (remainingMs > capMs) return { totalMs: capMs, deadlineBound: false };
   const total = Math.floor(remainingMs);
   if (total <= 0) return undefined;
   return { totalMs: total, deadlineBound: true };

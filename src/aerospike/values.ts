@@ -39,7 +39,7 @@ export function toClientValue(v: AsValue): ClientValue {
     case "int":
       return v.value >= -MAX_SAFE && v.value <= MAX_SAFE ? Number(v.value) : v.value;
     case "double":
-      return new Aerospike.Double(v.value);
+      return clientDouble(v.value);
     case "bytes":
       return Buffer.from(v.value);
     case "geojson":
@@ -103,6 +103,16 @@ export function fromClientValue(js: unknown, particle?: number): AsValue {
     };
   }
   throw new TypeError(`unexpected value from the aerospike client: ${typeof js}`);
+}
+
+/**
+ * An `Aerospike.Double` holding exactly `value`. The constructor parses its argument as text,
+ * which turns -0.0 into 0 and rejects NaN; the binding reads the `Double` field, so set it directly.
+ */
+export function clientDouble(value: number): InstanceType<typeof Aerospike.Double> {
+  const d = new Aerospike.Double(0);
+  (d as unknown as { Double: number }).Double = value;
+  return d;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { AerospikeHandle } from "../aerospike/client.js";
 import type { GatewayConfig } from "../config.js";
 import { defineService, type ServiceRegistration } from "../context.js";
 import type { Logger } from "../log.js";
+import { createBatchService } from "./batch-service.js";
+import { createRecordService } from "./record-service.js";
 
 /** What service implementations get from the process: the Aerospike connection, config and a logger. */
 export interface ServiceDeps {
@@ -28,10 +30,10 @@ export const AEROGATE_SERVICES = [
  * Builds the registration of every aerogate.v1 service. Each service's implementation plugs in here, one
  * handler per RPC; RPCs left out answer UNIMPLEMENTED naming the RPC.
  */
-export function createServices(_deps: ServiceDeps): ServiceRegistration[] {
+export function createServices(deps: ServiceDeps): ServiceRegistration[] {
   return [
-    defineService(RecordService, {}),
-    defineService(BatchService, {}),
+    createRecordService(deps),
+    createBatchService(deps),
     defineService(TaskService, {}),
     defineService(UdfService, {}),
     defineService(ExpressionService, {}),

@@ -1,0 +1,37 @@
+import { create } from "@bufbuild/protobuf";
+import { type BatchResult, BatchResultSchema } from "../../gen/ts/aerogate/v1/batch_pb.js";
+import type { Key } from "../../gen/ts/aerogate/v1/types_pb.js";
+import type { BatchOutcome } from "../aerospike/batch-ops.js";
+import { recordDigest } from "../mapping/digest.js";
+import { keyEcho } from "../mapping/key.js";
+import type { RecordKey } from "../mapping/model.js";
+import { recordToProto, resultsToProto } from "../mapping/record.js";
+import { resultName } from "../mapping/result-codes.js";
+import { valueToProto } from "../mapping/value.js";
+
+/** Result codes a request with respond_all_keys = false leaves out (missing, filtered out). */
+const OMITTED_WHEN_NOT_ALL = new Set([2, 27]);
+
+/** Whether an outcome gets a result row, given the request's respond_all_keys. */
+export function hasRow(o: BatchOutcome, respondAllKeys: boolean): boolean {
+  return respondAllKeys || !OMITTED_WHEN_NOT_ALL.has(o.resultCode);
+}
+
+/** Builds the BatchResult of one entry's outcome. */
+export function batchResultToProto(
+  o: BatchOutcome,
+  sentKey: Key | undefined,
+  key: RecordKey,
+): BatchResult {
+  return create(BatchResultSchema, {
+    index: o.index,
+    key: keyEcho(sentKey, recordDigest(key)),
+    resultCode: o.resultCode,
+    resultName: resultName(o.resultCode),
+    message: o.resultCode === 0 ? "" : (o.message ?? resultName(o.resultCode)),
+    inDoubt: o.inDoubt,
+    ...(o.record === undefined ? {} : { record: recordToProto(o.record) }),
+    operationResults: o.results === undefined ? [] : resultsToProto(o.results),
+    ...(o.udfResult === undefined ? {} : { udfResult: valueToProto(o.udfResult) }),
+  });
+}

@@ -1,0 +1,152 @@
+import {
+  type BatchEntry,
+  BatchService,
+  type StreamBatchResponse,
+} from "../../gen/ts/aerogate/v1/batch_pb.js";
+import type { Expression } from "../../gen/ts/aerogate/v1/types_pb.js";
+import { type PreparedItem, prepareBatch, runBatch } from "../aerospike/batch-ops.js";
+import type { CommandTimeouts } from "../aerospike/policies.js";
+import type { AerospikeClient } from "../aerospike/record-ops.js";
+import { defineService, type HandlerContext, type ServiceRegistration } from "../context.js";
+import { batchItemsFromProto } from "../mapping/batch-entry.js";
+import { batchResultToProto, hasRow } from "./batch-results.js";
+import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
+import type { DataServiceDeps } from "./record-service.js";
+
+/** How StreamBatch splits a batch: growing sub-batches, a bounded number in flight. */
+export interface StreamTuning {
+  /** Size of the first sub-batch; each next one doubles up to `maxSubBatch`. */
+  readonly firstSubBatch: number;
+  readonly maxSubBatch: number;
+  /** Sub-batches running at once. */
+  readonly maxInFlight: number;
+}
+
+/** Defaults: a small first sub-batch so the first result comes early, then larger ones. */
+export const DEFAULT_STREAM_TUNING: StreamTuning = {
+  firstSubBatch: 64,
+  maxSubBatch: 1024,
+  maxInFlight: 4,
+};
+
+interface BatchRequestLike {
+  readonly entries: readonly BatchEntry[];
+  readonly filter?: Expression | undefined;
+  readonly respondAllKeys?: boolean | undefined;
+}
+
+/** Validates the whole request and prepares every entry; nothing has run yet. */
+function prepare(req: BatchRequestLike, deps: DataServiceDeps): PreparedItem[] {
+  return prepareBatch(batchItemsFromProto(req.entries, req.filter, deps.config.maxBatchEntries));
+}
+
+/** Splits `n` entries into growing sub-batch ranges. */
+export function subBatchRanges(n: number, tuning: StreamTuning): [number, number][] {
+  const out: [number, number][] = [];
+  let size = tuning.firstSubBatch;
+  for (let start = 0; start < n; ) {
+    const end = Math.min(n, start + size);
+    out.push([start, end]);
+    start = end;
+    size = Math.min(tuning.maxSubBatch, size * 2);
+  }
+  return out;
+}
+
+/** Builds the BatchService: ExecuteBatch (buffered, input order) and StreamBatch (completion order). */
+export function createBatchService(
+  deps: DataServiceDeps,
+  tuning: StreamTuning = DEFAULT_STREAM_TUNING,
+): ServiceRegistration {
+  const client = () => deps.aerospike.current().client;
+  return defineService(BatchService, {
+    executeBatch: async (req, ctx) => {
+      let t: CommandTimeouts | undefined;
+      try {
+        const prepared = prepare(req, deps);
+        t = timeoutsFor(ctx, deps.config);
+        const outcomes = await runBatch(client(), prepared, t);
+        if (ctx.signal.aborted) throw abortedError(ctx);
+        const all = req.respondAllKeys ?? true;
+        return {
+          results: outcomes
+            .filter((o) => hasRow(o, all))
+            .map((o) =>
+              batchResultToProto(o, req.entries[o.index]?.key, prepared[o.index]!.item.key),
+            ),
+        };
+      } catch (e) {
+        throw toCallError(e, t, ctx);
+      }
+    },
+
+    streamBatch: (req, ctx) => streamBatch(req, ctx, deps, tuning, client),
+  });
+}
+
+/**
+ * Runs a batch as sub-batches with at most `maxInFlight` running, yielding each result as its
+ * sub-batch completes. Dispatch happens only while the consumer pulls: a slow reader (the
+ * transport awaits drain on each write) leaves at most `maxInFlight` sub-batches of results
+ * buffered. A cancelled or expired call stops dispatching; running sub-batches finish on their own
+ * Aerospike timeouts.
+ */
+async function* streamBatch(
+  req: BatchRequestLike,
+  ctx: HandlerContext,
+  deps: DataServiceDeps,
+  tuning: StreamTuning,
+  client: () => AerospikeClient,
+): AsyncGenerator<{ result: StreamBatchResponse["result"] }> {
+  let prepared: PreparedItem[];
+  let t: CommandTimeouts | undefined;
+  try {
+    prepared = prepare(req, deps);
+    t = timeoutsFor(ctx, deps.config);
+  } catch (e) {
+    throw toCallError(e, t, ctx);
+  }
+  const all = req.respondAllKeys ?? true;
+  const ranges = subBatchRanges(prepared.length, tuning);
+  const running = new Map<
+    number,
+    Promise<{ id: number; rows: Awaited<ReturnType<typeof runBatch>> }>
+  >();
+  let next = 0;
+  const c = client();
+  const dispatch = () => {
+    while (running.size < tuning.maxInFlight && next < ranges.length && !ctx.signal.aborted) {
+      const id = next++;
+      const [start, end] = ranges[id] as [number, number];
+      const budget = timeoutsFor(ctx, deps.config);
+      running.set(
+        id,
+        runBatch(c, prepared.slice(start, end), budget).then((rows) => ({ id, rows })),
+      );
+    }
+  };
+  try {
+    dispatch();
+    while (running.size > 0) {
+      const { id, rows } = await Promise.race(running.values());
+      running.delete(id);
+      if (ctx.signal.aborted) throw abortedError(ctx);
+      for (const o of rows) {
+        if (!hasRow(o, all)) continue;
+        yield {
+          result: batchResultToProto(
+            o,
+            req.entries[o.index]?.key,
+            (prepared[o.index] as PreparedItem).item.key,
+          ),
+        };
+      }
+      if (ctx.signal.aborted) throw abortedError(ctx);
+      dispatch();
+    }
+  } catch (e) {
+    // Leave no rejection unobserved from sub-batches still running.
+    for (const p of running.values()) p.catch(() => {});
+    throw toCallError(e, t, ctx);
+  }
+}
