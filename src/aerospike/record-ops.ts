@@ -1,4 +1,5 @@
 import Aerospike from "aerospike";
+import { FieldError } from "../mapping/field-error.js";
 import type {
   AsValue,
   ExistsMode,
@@ -186,8 +187,13 @@ export interface WriteOptions {
   readonly filter: CompiledExpression | undefined;
 }
 
+// operate takes the TTL and the expected generation from its metadata argument, not the policy.
 function metadata(w: WriteSettings): Record<string, unknown> | null {
-  return w.ttl === undefined ? null : { ttl: w.ttl };
+  if (w.ttl === undefined && w.expectedGeneration === undefined) return null;
+  return {
+    ...(w.ttl === undefined ? {} : { ttl: w.ttl }),
+    ...(w.expectedGeneration === undefined ? {} : { gen: w.expectedGeneration }),
+  };
 }
 
 /** Runs an operation list on one record atomically and reads every result by position. */
@@ -223,7 +229,15 @@ export async function putRecord(
   t: CommandTimeouts,
   w: WriteOptions,
 ): Promise<RecordData> {
-  const ops: Op[] = [...bins].map(([bin, value]) => ({ op: "write", bin, value }));
+  const replacing = w.exists === "replace" || w.exists === "replaceIfExists";
+  // Replacing drops every bin not written, so a null (remove) bin is redundant there, and the
+  // server rejects bin removals in a replace.
+  const ops: Op[] = [...bins]
+    .filter(([, value]) => !(replacing && value.type === "nil"))
+    .map(([bin, value]) => ({ op: "write", bin, value }));
+  if (ops.length === 0) {
+    throw FieldError.of("bins", "a replace needs at least one bin with a value");
+  }
   return (await operateRecord(client, key, ops, t, w, "bins")).record;
 }
 
