@@ -55,7 +55,7 @@ describe("RecordService", () => {
     expect(b.fr?.kind).toEqual({ case: "doubleValue", value: 1.5 });
     expect(b.s?.kind).toEqual({ case: "stringValue", value: "héllo" });
     expect(b.b?.kind.case).toBe("bytesValue");
-    expect([...(b.b?.kind.value as Uint8Array)]).toEqual([0, 1, 255]);
+    expect([...((b.b?.kind.value as Uint8Array | undefined) ?? [])]).toEqual([0, 1, 255]);
     expect(b.t?.kind).toEqual({ case: "boolValue", value: true });
     expect(b.g?.kind.case).toBe("geojsonValue");
     const l = b.l?.kind.case === "listValue" ? b.l.kind.value.values : [];
