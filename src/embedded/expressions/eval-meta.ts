@@ -9,15 +9,60 @@ export const CITRUSLEAF_EPOCH_S = 1262304000;
 
 const int = (v: bigint | number): MpValue => ({ kind: "int", value: BigInt(v) });
 
+function uintvarSize(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v >>>= 7;
+    n++;
+  }
+  return n;
+}
+
+function intFlatSize(data: Buffer): number {
+  const u = BigInt.asUintN(64, data.readBigInt64BE(0));
+  if (u > 0xffffffffn) return 10;
+  if (u > 0xffffn) return 6;
+  if (u > 0xffn) return 4;
+  return 3;
+}
+
+function particleFlatSize(type: number, data: Buffer): number {
+  switch (type) {
+    case ParticleType.INTEGER:
+      return intFlatSize(data);
+    case ParticleType.FLOAT:
+      return 9;
+    case ParticleType.BOOL:
+      return 2;
+    case ParticleType.GEOJSON: {
+      // The server stores the S2 cell ids it computes (one for a point); count one if none.
+      const cells = data.length >= 3 ? data.readUInt16BE(1) : 0;
+      return 5 + data.length + (cells === 0 ? 8 : 0);
+    }
+    default:
+      return 5 + data.length;
+  }
+}
+
 /**
- * The record's stored size in bytes, as RECORD_SIZE / MEMORY_SIZE report it. The real server
- * reports its storage layout; this is an estimate of the same shape (header, key, bins).
+ * The record's stored size in bytes, as RECORD_SIZE / MEMORY_SIZE report it: the server's flat
+ * record layout (header, void time, set, key, bins with their flat particle sizes) rounded up
+ * to 16-byte blocks.
  */
 export function recordSize(rec: WorkingRecord): number {
-  let n = 39;
-  if (rec.key !== undefined) n += rec.key.data.length + 1;
-  for (const b of rec.bins.entries()) n += b.name.length + 4 + b.particle.data.length;
-  return n;
+  let n = 35;
+  if (rec.voidTime !== 0) n += 4;
+  if (rec.setName !== "") n += 1 + Buffer.byteLength(rec.setName);
+  if (rec.key !== undefined) {
+    const keySize = rec.key.data.length + 1;
+    n += uintvarSize(keySize) + keySize;
+  }
+  const bins = rec.bins.entries();
+  if (bins.length > 0) n += uintvarSize(bins.length);
+  for (const b of bins) {
+    n += 1 + Buffer.byteLength(b.name) + particleFlatSize(b.particle.type, b.particle.data);
+  }
+  return Math.ceil(n / 16) * 16;
 }
 
 /** TTL seconds left for a void time (Citrusleaf seconds), -1 for never, at least 1. */
