@@ -1,0 +1,38 @@
+import { parseInteger } from "../config.js";
+
+/** Settings of the TaskService (to be merged into GatewayConfig / SERVE_OPTIONS by the lead). */
+export interface TaskConfig {
+  /** Time between two polls of a watched job's status, ms. */
+  readonly taskPollIntervalMs: number;
+}
+
+/** Default poll interval of watched jobs, ms. */
+export const DEFAULT_TASK_POLL_INTERVAL_MS = 250;
+
+/** The `--task-poll-interval-ms` option, in the shape of config.ts's option specs. */
+export const TASK_POLL_INTERVAL_OPTION = {
+  flag: "task-poll-interval-ms",
+  arg: "N",
+  env: "AEROGATE_TASK_POLL_INTERVAL_MS",
+  default: String(DEFAULT_TASK_POLL_INTERVAL_MS),
+  description:
+    "time between two polls of a watched background job; completion events arrive within one interval",
+  parse: (raw: string | undefined): number =>
+    parseInteger(raw ?? String(DEFAULT_TASK_POLL_INTERVAL_MS), 10, 60_000),
+} as const;
+
+/**
+ * The task settings: `taskPollIntervalMs` from the gateway config when it carries one, else the
+ * `AEROGATE_TASK_POLL_INTERVAL_MS` environment variable, else the default.
+ */
+export function taskConfigFrom(
+  config: object,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): TaskConfig {
+  const fromConfig = (config as Partial<TaskConfig>).taskPollIntervalMs;
+  if (typeof fromConfig === "number") return { taskPollIntervalMs: fromConfig };
+  const raw = env[TASK_POLL_INTERVAL_OPTION.env];
+  return {
+    taskPollIntervalMs: TASK_POLL_INTERVAL_OPTION.parse(raw === "" ? undefined : raw),
+  };
+}
