@@ -9,6 +9,9 @@ import { defineService, type ServiceRegistration } from "../context.js";
 import type { Logger } from "../log.js";
 import { createBatchService } from "./batch-service.js";
 import { createRecordService } from "./record-service.js";
+import { taskConfigFrom } from "./task-config.js";
+import { createTaskService } from "./task-service.js";
+import { createUdfService } from "./udf-service.js";
 
 /** What service implementations get from the process: the Aerospike connection, config and a logger. */
 export interface ServiceDeps {
@@ -34,8 +37,12 @@ export function createServices(deps: ServiceDeps): ServiceRegistration[] {
   return [
     createRecordService(deps),
     createBatchService(deps),
-    defineService(TaskService, {}),
-    defineService(UdfService, {}),
+    createTaskService({
+      aerospike: deps.aerospike,
+      config: deps.config,
+      pollIntervalMs: taskConfigFrom(deps.config).taskPollIntervalMs,
+    }).registration,
+    createUdfService({ aerospike: deps.aerospike, config: deps.config }),
     defineService(ExpressionService, {}),
   ];
 }
