@@ -69,8 +69,13 @@ export async function connectAerospike(
 export interface RetryConnectOptions extends AerospikeConnectOptions {
   /** Stops retrying when aborted. */
   readonly signal: AbortSignal;
-  /** Delay between attempts, ms; default 1000. */
+  /** Delay before the second attempt, ms, doubling up to 10 s; default 1000. */
   readonly retryDelayMs?: number;
+}
+
+/** The wait after failed attempt `attempt` (1-based): `base` doubling each time, at most 10 s. */
+export function retryDelay(base: number, attempt: number): number {
+  return Math.min(base * 2 ** Math.min(attempt - 1, 20), 10_000);
 }
 
 /**
@@ -94,7 +99,7 @@ export async function connectWithRetry(
       });
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, options.retryDelayMs ?? 1000);
+      const timer = setTimeout(done, retryDelay(options.retryDelayMs ?? 1000, attempt));
       function done() {
         clearTimeout(timer);
         options.signal.removeEventListener("abort", done);

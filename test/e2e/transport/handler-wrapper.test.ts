@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RecordService } from "../../../gen/ts/aerogate/v1/record_pb.js";
 import { TaskService } from "../../../gen/ts/aerogate/v1/task_pb.js";
+import { UdfService } from "../../../gen/ts/aerogate/v1/udf_pb.js";
 import { defineService } from "../../../src/context.js";
 import { AerogateError, Code } from "../../../src/errors.js";
 import { createGatewayServer, type GatewayServer } from "../../../src/transport/server.js";
@@ -262,6 +263,34 @@ describe("server options", () => {
       reflection.end();
       expect(await status).toBe(Code.Unimplemented);
       expect((await callGet(client, "ok")).response.key?.namespace).toBe("ok");
+    } finally {
+      client.close();
+      await server.shutdown(1000);
+    }
+  });
+});
+
+describe("unimplemented registry over the wire", () => {
+  it("answers UNIMPLEMENTED naming the RPC for every method of an empty registration", async () => {
+    const server = createGatewayServer({
+      services: [defineService(UdfService, {}), defineService(TaskService, {})],
+      log: capturingLogger([]),
+    });
+    const bound = await server.listen("127.0.0.1", 0);
+    const client = new GrpcTestClient(bound.address);
+    try {
+      for (const service of [UdfService, TaskService]) {
+        for (const method of service.methods) {
+          const call =
+            method.methodKind === "unary"
+              ? client.unary(method, {}, { timeoutMs: 5000 })
+              : client.serverStream(method, {}, { timeoutMs: 5000 }).collect();
+          const err = await expectCallError(call);
+          expect(err.code).toBe(Code.Unimplemented);
+          expect(err.details).toContain(`${service.typeName}.${method.name}`);
+          expect(err.statusDetails()?.errorInfo?.reason).toBe("NOT_IMPLEMENTED");
+        }
+      }
     } finally {
       client.close();
       await server.shutdown(1000);
