@@ -3,6 +3,9 @@ import { WireError } from "../wire/errors.js";
 import { type Frame, FrameSplitter } from "../wire/proto.js";
 import { type FrameAction, handleFrame, type ServerContext } from "./frame-handler.js";
 
+/** How long a partly received frame may wait for the rest before the connection is dropped. */
+export const PARTIAL_FRAME_TIMEOUT_MS = 60_000;
+
 /**
  * Serves one client connection: splits the byte stream into frames and answers them strictly in
  * order, one at a time. A framing error (bad version, absurd size) closes only this connection.
@@ -15,6 +18,7 @@ export class Connection {
   private busy = false;
   private closed = false;
   private readonly abort = new AbortController();
+  private partialTimer: NodeJS.Timeout | undefined;
 
   constructor(socket: Socket, ctx: ServerContext) {
     this.socket = socket;
@@ -29,6 +33,7 @@ export class Connection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.partialTimer);
     this.abort.abort();
     this.queue.length = 0;
     this.socket.destroy();
@@ -44,6 +49,13 @@ export class Connection {
       this.close();
       return;
     }
+    // Idle connections are kept forever; only a frame left half-sent is given up on.
+    clearTimeout(this.partialTimer);
+    this.partialTimer =
+      this.splitter.pending > 0
+        ? setTimeout(() => this.close(), PARTIAL_FRAME_TIMEOUT_MS)
+        : undefined;
+    this.partialTimer?.unref();
     this.drain();
   }
 

@@ -79,25 +79,45 @@ export class FrameSplitter {
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     const frames: Frame[] = [];
-    if (this.buffered < PROTO_HEADER_SIZE) return frames;
+    // Joining the chunks only once a whole frame is there keeps many small reads linear.
+    if (this.buffered < this.needed()) return frames;
     let data = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
     let offset = 0;
     while (data.length - offset >= PROTO_HEADER_SIZE) {
-      const header = decodeProtoHeader(data, offset);
-      if (header.version !== PROTO_VERSION) {
-        throw new WireError(ResultCode.PARAMETER, `bad proto version ${header.version}`);
-      }
-      if (header.size > this.maxSize) {
-        throw new WireError(ResultCode.PARAMETER, `proto size ${header.size} too large`);
-      }
-      const end = offset + PROTO_HEADER_SIZE + header.size;
+      const size = this.checkHeader(data, offset);
+      const end = offset + PROTO_HEADER_SIZE + size;
       if (end > data.length) break;
-      frames.push({ type: header.type, body: data.subarray(offset + PROTO_HEADER_SIZE, end) });
+      frames.push({
+        type: data[offset + 1] as number,
+        body: data.subarray(offset + PROTO_HEADER_SIZE, end),
+      });
       offset = end;
     }
     data = offset === 0 ? data : data.subarray(offset);
     this.chunks = data.length > 0 ? [data] : [];
     this.buffered = data.length;
     return frames;
+  }
+
+  // Bytes needed before the next frame is complete (header only, when it is not there yet).
+  private needed(): number {
+    if (this.buffered < PROTO_HEADER_SIZE) return PROTO_HEADER_SIZE;
+    const first = this.chunks[0] as Buffer;
+    const head =
+      first.length >= PROTO_HEADER_SIZE
+        ? first
+        : Buffer.concat(this.chunks).subarray(0, PROTO_HEADER_SIZE);
+    return PROTO_HEADER_SIZE + this.checkHeader(head, 0);
+  }
+
+  private checkHeader(data: Buffer, offset: number): number {
+    const header = decodeProtoHeader(data, offset);
+    if (header.version !== PROTO_VERSION) {
+      throw new WireError(ResultCode.PARAMETER, `bad proto version ${header.version}`);
+    }
+    if (header.size > this.maxSize) {
+      throw new WireError(ResultCode.PARAMETER, `proto size ${header.size} too large`);
+    }
+    return header.size;
   }
 }
