@@ -37,11 +37,11 @@ export function buildExp(form: unknown): unknown[] {
 }
 
 let h: Harness | undefined;
-const key = new Aerospike.Key(rec.ns, rec.set, rec.key);
+const key: Aerospike.KeyOptions = { ns: rec.ns, set: rec.set, key: rec.key };
 
 beforeAll(async () => {
   h = await startHarness();
-  const bins = decodeArg(rec.bins as Json) as Record<string, unknown>;
+  const bins = decodeArg(rec.bins as Json) as Aerospike.AerospikeBins;
   await h.client.put(key, bins, { ttl: -1 }, { key: Aerospike.policy.key.SEND });
   const extra = (file.record as unknown as { extraOps: unknown[] }).extraOps.map((op) =>
     decodeArg({ $build: op } as Json),
