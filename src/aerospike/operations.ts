@@ -128,6 +128,10 @@ export function planOperations(
 ): OperationPlan {
   const taken = new Set(list.map(nativeResponseName));
   const namer = new Namer(taken);
+  // Bins whose counted HLL writes must keep the native name: reads of them go synthetic.
+  const counted = new Set(
+    list.filter((o) => o.op === "hllAdd" || o.op === "hllRefreshCount").map(nativeResponseName),
+  );
   // Built back to front: whether an op's native entry survives depends on the names after it.
   const laterNames = new Set<string>();
   const chunks: ClientOperation[][] = [];
@@ -136,7 +140,7 @@ export function planOperations(
   for (let i = list.length - 1; i >= 0; i--) {
     const op = list[i] as Op;
     const at = fieldPath(path, i);
-    const { ops, decoder, names } = planOne(op, at, laterNames, namer, touchTtl);
+    const { ops, decoder, names } = planOne(op, at, laterNames, counted, namer, touchTtl);
     chunks[i] = ops;
     decoders[i] = decoder;
     readBins[i] = op.op === "read" ? op.bin : undefined;
@@ -156,6 +160,7 @@ function planOne(
   op: Op,
   at: string,
   later: ReadonlySet<string>,
+  counted: ReadonlySet<string>,
   namer: Namer,
   touchTtl: number | undefined,
 ): PlannedOp {
@@ -189,9 +194,12 @@ function planOne(
     case "delete":
       return plain(operations.delete());
     case "read":
-      return planRead(op.bin, later, namer);
+      return planRead(op.bin, later.has(op.bin) || counted.has(op.bin), namer);
     case "expRead": {
-      const compiled = compileExpression(op.expression, fieldPath(at, "select_from.expression"));
+      const compiled = compileExpression(
+        op.expression,
+        fieldPath(at, "select_from.expression.ael"),
+      );
       const name = namer.next();
       const flags = op.ignoreEvalFailure ? exp.expReadFlags.EVAL_NO_FAIL : exp.expReadFlags.DEFAULT;
       return {
@@ -206,7 +214,7 @@ function planOne(
       ];
       const compiled: CompiledExpression = compileExpression(
         op.expression,
-        fieldPath(at, `${field}.expression`),
+        fieldPath(at, `${field}.expression.ael`),
       );
       const f = exp.expWriteFlags;
       const flags =
@@ -247,7 +255,7 @@ function planOne(
       return planHllRead(
         op.bin,
         op.op,
-        later,
+        later.has(op.bin) || counted.has(op.bin),
         namer,
         () => hll.getCount(op.bin),
         () => exp.hll.getCount(exp.binHll(op.bin)),
@@ -256,7 +264,7 @@ function planOne(
       return planHllRead(
         op.bin,
         op.op,
-        later,
+        later.has(op.bin) || counted.has(op.bin),
         namer,
         () => hll.describe(op.bin),
         () => exp.hll.describe(exp.binHll(op.bin)),
@@ -278,13 +286,20 @@ function planOne(
         hllGetIntersectCount: () => exp.hll.getIntersectCount(exp.binHll(op.bin), exp.list(list)),
         hllGetSimilarity: () => exp.hll.getSimilarity(exp.binHll(op.bin), exp.list(list)),
       }[op.op];
-      return planHllRead(op.bin, op.op, later, namer, native, viaExp);
+      return planHllRead(
+        op.bin,
+        op.op,
+        later.has(op.bin) || counted.has(op.bin),
+        namer,
+        native,
+        viaExp,
+      );
     }
   }
 }
 
-function planRead(bin: string, later: ReadonlySet<string>, namer: Namer): PlannedOp {
-  if (!later.has(bin)) {
+function planRead(bin: string, synthetic: boolean, namer: Namer): PlannedOp {
+  if (!synthetic) {
     const probe = namer.next();
     return {
       ops: [
@@ -318,13 +333,13 @@ function planRead(bin: string, later: ReadonlySet<string>, namer: Namer): Planne
 function planHllRead(
   bin: string,
   kind: string,
-  later: ReadonlySet<string>,
+  synthetic: boolean,
   namer: Namer,
   native: () => unknown,
   viaExp: () => unknown,
 ): PlannedOp {
   const particle = HLL_RESULT[kind];
-  if (!later.has(bin)) {
+  if (!synthetic) {
     return {
       ops: [native() as ClientOperation],
       decoder: (bins) => typed(particle, bins[bin]),

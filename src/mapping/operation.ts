@@ -2,7 +2,7 @@ import type { HllWriteFlags, Operation } from "../../gen/ts/aerogate/v1/operatio
 import type { Expression } from "../../gen/ts/aerogate/v1/types_pb.js";
 import { FieldError, fieldPath } from "./field-error.js";
 import type { AsValue, ExpressionSpec, HllFlags, Op } from "./model.js";
-import { valueFromProto } from "./value.js";
+import { checkNoNul, valueFromProto } from "./value.js";
 
 /** Longest bin name Aerospike accepts, in UTF-8 bytes. */
 export const MAX_BIN_NAME_BYTES = 15;
@@ -117,7 +117,11 @@ export function operationFromProto(o: Operation, path: string): Op {
       return { op: "write", bin: bin(), value };
     }
     case "setToGeojson":
-      return { op: "write", bin: bin(), value: { type: "geojson", value: op.value } };
+      return {
+        op: "write",
+        bin: bin(),
+        value: { type: "geojson", value: checkNoNul(op.value, at("set_to_geojson")) },
+      };
     case "add":
       return {
         op: "add",
@@ -125,9 +129,9 @@ export function operationFromProto(o: Operation, path: string): Op {
         value: addValue(valueFromProto(op.value, at("add")), at("add")),
       };
     case "append":
-      return { op: "append", bin: bin(), value: op.value };
+      return { op: "append", bin: bin(), value: checkNoNul(op.value, at("append")) };
     case "prepend":
-      return { op: "prepend", bin: bin(), value: op.value };
+      return { op: "prepend", bin: bin(), value: checkNoNul(op.value, at("prepend")) };
     case "removeBin":
       return { op: "write", bin: bin(), value: { type: "nil" } };
     case "get":

@@ -29,11 +29,11 @@ export function valueFromProto(v: Value | undefined, path: string): AsValue {
     case "doubleValue":
       return { type: "double", value: kind.value };
     case "stringValue":
-      return { type: "string", value: kind.value };
+      return { type: "string", value: checkNoNul(kind.value, path) };
     case "bytesValue":
       return { type: "bytes", value: kind.value };
     case "geojsonValue":
-      return { type: "geojson", value: kind.value };
+      return { type: "geojson", value: checkNoNul(kind.value, path) };
     case "hllValue":
       return { type: "hll", value: kind.value };
     case "listValue":
@@ -59,6 +59,20 @@ export function valueFromProto(v: Value | undefined, path: string): AsValue {
     default:
       throw FieldError.of(path, "the value has no kind set");
   }
+}
+
+/**
+ * Rejects strings with an embedded NUL: the aerospike client cuts strings there, which would
+ * silently change the caller's data.
+ */
+export function checkNoNul(s: string, path: string): string {
+  if (s.includes("\u0000")) {
+    throw FieldError.of(
+      path,
+      "strings with an embedded NUL character are not supported (the aerospike client truncates them)",
+    );
+  }
+  return s;
 }
 
 /** Whether a value may be used as a map key. */
