@@ -116,38 +116,54 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   };
 }
 
+/** Extra time, beyond the grace period, that closing the Aerospike client and embedded server may take. */
+const CLEANUP_MARGIN_MS = 3000;
+
 /**
  * Runs `aerogate serve` until SIGTERM or SIGINT: the first signal drains within the grace period, a second
- * one cuts every call at once. Resolves with the process exit code.
+ * one cuts every call at once. A signal during start-up stops the gateway as soon as it is up. Resolves
+ * with the process exit code.
  */
 export async function runServe(config: GatewayConfig): Promise<number> {
   const log = createLogger({ level: config.logLevel });
-  let gateway: RunningGateway;
+  let signals = 0;
+  let gateway: RunningGateway | undefined;
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  const stop = (gw: RunningGateway) => {
+    const watchdog = setTimeout(() => {
+      log.error("clean-up did not finish in time", { graceMs: config.shutdownGraceMs });
+      finish(1);
+    }, config.shutdownGraceMs + CLEANUP_MARGIN_MS);
+    watchdog.unref();
+    gw.stop().then(
+      () => finish(0),
+      (err: unknown) => {
+        log.error("shutdown failed", { err });
+        finish(1);
+      },
+    );
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) {
+      log.info("shutting down", { signal, graceMs: config.shutdownGraceMs });
+      if (gateway !== undefined) stop(gateway);
+    } else {
+      log.warn("second signal, stopping now", { signal });
+      gateway?.forceStop();
+    }
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
   try {
     gateway = await startGateway(config, log);
   } catch (err) {
     log.error("start failed", { err });
     return 1;
   }
-  return new Promise<number>((resolve) => {
-    let signals = 0;
-    const onSignal = (signal: NodeJS.Signals) => {
-      signals++;
-      if (signals === 1) {
-        log.info("shutting down", { signal, graceMs: config.shutdownGraceMs });
-        gateway.stop().then(
-          () => resolve(0),
-          (err: unknown) => {
-            log.error("shutdown failed", { err });
-            resolve(1);
-          },
-        );
-      } else {
-        log.warn("second signal, stopping now", { signal });
-        gateway.forceStop();
-      }
-    };
-    process.on("SIGTERM", onSignal);
-    process.on("SIGINT", onSignal);
-  });
+  if (signals > 0) stop(gateway);
+  return done;
 }
