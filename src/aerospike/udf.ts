@@ -1,4 +1,7 @@
-import type Aerospike from "aerospike";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Aerospike from "aerospike";
 import type { AsValue, RecordKey, UdfSpec, WriteSettings } from "../mapping/model.js";
 import type { CompiledExpression } from "./expressions.js";
 import { AerospikeFailure, call } from "./failure.js";
@@ -75,7 +78,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Uploads a Lua module (`udf-put`) and resolves once every node returns exactly this content from
+ * Uploads a Lua module (`udf-put`, through the client's UDF call) and resolves once every node returns exactly this content from
  * `udf-get`. Rejects with {@link LuaCompileError} when the server cannot compile it, and with a
  * TIMEOUT failure when the nodes do not all have it within `timeoutMs`.
  */
@@ -87,21 +90,26 @@ export async function registerModule(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const b64 = Buffer.from(content, "utf8").toString("base64");
-  const command = `udf-put:filename=${fileName};content=${b64};content-len=${b64.length};udf-type=LUA;`;
-  let reply: string;
+  // The client's info path caps request length, so upload through its UDF call, which reads a file.
+  const dir = await mkdtemp(join(tmpdir(), "aerogate-udf-"));
   try {
-    reply = await infoOneNode(client, command, timeoutMs);
+    const path = join(dir, fileName);
+    await writeFile(path, content, "utf8");
+    const loose = client as unknown as {
+      udfRegister(path: string, type: unknown, policy: unknown): Promise<unknown>;
+    };
+    await call(() => loose.udfRegister(path, Aerospike.language.LUA, { timeout: timeoutMs }));
   } catch (e) {
     if (e instanceof AerospikeFailure) {
-      const compile = parseCompileError(serverMessage(e.message));
-      if (compile !== undefined || /compile/i.test(e.message)) {
-        throw compile ?? new LuaCompileError(undefined, serverMessage(e.message));
-      }
+      const text = serverMessage(e.message);
+      const compile = parseCompileError(text);
+      if (compile !== undefined) throw compile;
+      if (/compile/i.test(text)) throw new LuaCompileError(undefined, text);
     }
     throw e;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  const compile = parseCompileError(reply);
-  if (compile !== undefined) throw compile;
   for (;;) {
     const answers = await infoAllNodes(client, `udf-get:filename=${fileName}`, timeoutMs);
     const everywhere = answers.every(
