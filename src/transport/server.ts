@@ -81,6 +81,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   }
 
   let stopping: Promise<boolean> | undefined;
+  let forced = false;
   return {
     health,
     shutdownSignal: draining.signal,
@@ -116,11 +117,12 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           log.warn("grace period over, cutting remaining calls", { graceMs });
           server.forceShutdown();
         }
-        return drained;
+        return drained && !forced;
       })();
       return stopping;
     },
     forceShutdown() {
+      forced = true;
       health.setAll(ServingStatus.NOT_SERVING);
       if (!draining.signal.aborted) draining.abort(shuttingDownError());
       server.forceShutdown();

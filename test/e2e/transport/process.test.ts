@@ -84,6 +84,42 @@ describe("aerogate serve as a process", () => {
   });
 });
 
+describe("aerogate serve shutdown escalation", () => {
+  it("a second signal cuts calls that hold the drain, and the process still exits 0", async () => {
+    const gw = await spawnGateway([
+      "serve",
+      "--listen",
+      "127.0.0.1:0",
+      "--shutdown-grace-ms",
+      "120000",
+    ]);
+    const client = new GrpcTestClient(gw.address);
+    try {
+      // A call whose request never completes keeps tryShutdown waiting for the whole grace period.
+      const held = client.client.makeClientStreamRequest<Buffer, Buffer>(
+        "/aerogate.v1.RecordService/Get",
+        (b) => b,
+        (b) => b,
+        () => {},
+      );
+      held.on("error", () => {});
+      await client.unary(Health.method.check, { service: "" }, { timeoutMs: 5000 });
+      gw.child.kill("SIGTERM");
+      while (!gw.logs.some((l) => l.msg === "shutting down")) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      gw.child.kill("SIGTERM");
+      expect(await gw.exited).toBe(0);
+      expect(gw.logs.some((l) => l.msg === "second signal, stopping now")).toBe(true);
+      expect(gw.logs.find((l) => l.msg === "stopped")?.drained).toBe(false);
+    } finally {
+      client.close();
+      gw.kill();
+    }
+  });
+});
+
 describe("aerogate CLI", () => {
   it("prints the command list for --help", async () => {
     const r = await runAerogate(["--help"]);
