@@ -41,9 +41,9 @@ async function main(): Promise<void> {
     maxConnsPerNode: 256,
   } as Aerospike.ConfigOptions);
   try {
+    const newKey = (i: number) => new Aerospike.Key("test", SET, i % OPS);
     // The client's Key class does not satisfy its own KeyOptions under exactOptionalPropertyTypes.
-    const key = (i: number) =>
-      new Aerospike.Key("test", SET, i % OPS) as unknown as Aerospike.KeyOptions;
+    const key = (i: number) => newKey(i) as unknown as Aerospike.KeyOptions;
     const bins = (i: number) => ({ i, s: `value-${i}`, l: [i, i + 1], m: { k: i } });
     await throughput(Math.min(2000, OPS), CONCURRENCY, (i) => client.put(key(i), bins(i)));
 
