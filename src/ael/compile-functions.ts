@@ -15,6 +15,7 @@ export interface FunctionCompiler {
   boolean(node: Node): ExpEntry[];
   numericType(node: Node, want: AelType | undefined, fallback?: AelType): AelType;
   numeric(node: Node, type: AelType): ExpEntry[];
+  arithmeticType(operands: readonly Node[]): AelType | undefined;
   placeholder(node: Extract<Node, { kind: "placeholder" }>): AelValue;
 }
 
@@ -24,22 +25,17 @@ interface Signature {
   readonly result: (call: CallNode, compiler: FunctionCompiler) => AelType | undefined;
 }
 
-const firstKnown = (call: CallNode, compiler: FunctionCompiler) => {
-  for (const arg of call.args) {
-    const type = compiler.typeOf(arg);
-    if (type !== undefined) return type;
-  }
-  return undefined;
-};
+const numericResult = (call: CallNode, compiler: FunctionCompiler) =>
+  compiler.arithmeticType(call.args);
 
 const SIGNATURES: Record<string, Signature> = {
-  abs: { min: 1, max: 1, result: firstKnown },
+  abs: { min: 1, max: 1, result: numericResult },
   ceil: { min: 1, max: 1, result: () => "FLOAT" },
   floor: { min: 1, max: 1, result: () => "FLOAT" },
   log: { min: 2, max: 2, result: () => "FLOAT" },
   pow: { min: 2, max: 2, result: () => "FLOAT" },
-  min: { min: 2, max: Number.POSITIVE_INFINITY, result: firstKnown },
-  max: { min: 2, max: Number.POSITIVE_INFINITY, result: firstKnown },
+  min: { min: 2, max: Number.POSITIVE_INFINITY, result: numericResult },
+  max: { min: 2, max: Number.POSITIVE_INFINITY, result: numericResult },
   countOneBits: { min: 1, max: 1, result: () => "INT" },
   findBitLeft: { min: 2, max: 2, result: () => "INT" },
   findBitRight: { min: 2, max: 2, result: () => "INT" },

@@ -85,10 +85,6 @@ export function pathType(node: PathNode): AelType | undefined {
   const last = parts.at(-1);
   if (last === undefined) return explicit ?? binHint;
   const returnType = fn?.kind === "get" ? (fn.returnType ?? "VALUE") : "VALUE";
-  // A value selector yields a list, but expression-dsl-java lets it be compared with a
-  // single value (`$.l.[=100] == 100`), so its type is left to the context.
-  if (returnType === "VALUE" && (last.kind === "listValue" || last.kind === "mapValue"))
-    return undefined;
   return resultType(last, returnType, explicit ?? lastHint);
 }
 
@@ -309,6 +305,13 @@ function cdtRead(
 function sizeOf(container: "LIST" | "MAP", subject: ExpEntry[]): ExpEntry[] {
   const opcode = container === "LIST" ? ListOp.SIZE : MapOp.SIZE;
   return callEntry(ExpType.INT, CallSystem.CDT, opcode, [], subject, null);
+}
+
+/** Whether the path ends in a value selector (`[=v]`, `{=v}`), which yields a list. */
+export function endsInValueSelector(node: Node): boolean {
+  if (node.kind !== "path" || node.fn !== undefined) return false;
+  const last = shapeOf(node).parts.at(-1);
+  return last?.kind === "listValue" || last?.kind === "mapValue";
 }
 
 /** Compiles a `$.bin…` path; `want` is the type its context expects (used when unstated). */

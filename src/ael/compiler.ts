@@ -2,7 +2,7 @@ import { AelError } from "./ael-error.js";
 import { type AelValue, aelValueType } from "./ael-value.js";
 import type { Node } from "./ast.js";
 import { compileFunction, functionType } from "./compile-functions.js";
-import { compilePath, pathType } from "./compile-path.js";
+import { compilePath, endsInValueSelector, pathType } from "./compile-path.js";
 import { type AelType, CallSystem, ExpType, ListOp, Op, ReturnType } from "./exp-codes.js";
 import {
   boolEntry,
@@ -50,10 +50,6 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 type Scope = ReadonlyMap<string, AelType>;
 
-function comparable(a: AelType, b: AelType): boolean {
-  return a === b || (NUMERIC.has(a) && NUMERIC.has(b)) || a === "NIL" || b === "NIL";
-}
-
 /**
  * Turns a parsed expression into the client's expression array. Types flow two ways: each
  * node reports the type it is known to produce (`typeOf`), and `emit` passes down the type
@@ -99,8 +95,8 @@ export class Compiler {
       case "meta":
         return metadataType(node);
       case "binary":
-        if (node.op in INTEGER_OPS) return "INT";
-        return this.typeOf(node.left) ?? this.typeOf(node.right);
+        if (node.op in INTEGER_OPS || node.op === "%") return "INT";
+        return this.arithmeticType([node.left, node.right]);
       case "negate":
         return this.typeOf(node.operand);
       case "intNot":
@@ -115,11 +111,7 @@ export class Compiler {
       case "let":
         return this.withDefinitions(node, () => this.typeOf(node.body));
       case "when":
-        for (const branch of [...node.cases.map((c) => c.action), node.otherwise]) {
-          const type = this.typeOf(branch);
-          if (type !== undefined) return type;
-        }
-        return undefined;
+        return this.branchType(node);
       case "call":
         return functionType(node, this);
       case "cast":
@@ -162,7 +154,7 @@ export class Compiler {
         return variadic(
           Op.SUB,
           type === "FLOAT" ? floatEntry(0) : smallInt(0),
-          this.emit(node.operand, type),
+          this.numeric(node.operand, type),
         );
       }
       case "intNot":
@@ -182,12 +174,12 @@ export class Compiler {
       case "let":
         return this.letExpression(node, want);
       case "when": {
-        const type = want ?? this.typeOf(node);
+        const type = this.branchType(node) ?? want;
         const branches = node.cases.flatMap((c) => [
           this.boolean(c.cond),
-          this.emit(c.action, type),
+          this.operand(c.action, type),
         ]);
-        return variadic(Op.COND, ...branches, this.emit(node.otherwise, type));
+        return variadic(Op.COND, ...branches, this.operand(node.otherwise, type));
       }
       case "call":
         return compileFunction(node, want, this);
@@ -219,21 +211,81 @@ export class Compiler {
     return this.emit(node, "INT");
   }
 
+  /**
+   * The type of arithmetic over `operands`: the server wants all of them INT or all FLOAT,
+   * so a FLOAT anywhere makes it FLOAT (int constants are converted), else INT if any is INT.
+   */
+  arithmeticType(operands: readonly Node[]): AelType | undefined {
+    // Int constants can become floats, so they only decide when nothing else does.
+    const typed = operands.filter((o) => this.intConstant(o) === undefined);
+    const types = typed.map((o) => this.typeOf(o));
+    if (types.includes("FLOAT")) return "FLOAT";
+    if (types.includes("INT")) return "INT";
+    return typed.length === 0 ? "INT" : undefined;
+  }
+
   /** The numeric type of an arithmetic node, checking what its context wants of it. */
   numericType(node: Node, want: AelType | undefined, fallback: AelType = "INT"): AelType {
-    const type = this.typeOf(node) ?? want ?? fallback;
-    if (!NUMERIC.has(type))
+    const wanted = want !== undefined && NUMERIC.has(want) ? want : undefined;
+    const type = this.typeOf(node) ?? wanted ?? fallback;
+    if (!NUMERIC.has(type)) {
       throw new AelError(`Arithmetic needs INT or FLOAT operands, got ${type}`, node.pos);
+    }
     return type;
   }
 
-  /** Emits an arithmetic operand, rejecting non-numeric ones. */
+  /** Emits an arithmetic operand of `type`, converting int constants to floats where needed. */
   numeric(node: Node, type: AelType): ExpEntry[] {
     const own = this.typeOf(node);
     if (own !== undefined && !NUMERIC.has(own)) {
-      throw new AelError(`Cannot use ${own} in arithmetic with ${type}`, node.pos);
+      throw new AelError(`Cannot use ${own} in arithmetic`, node.pos);
     }
-    return this.emit(node, type);
+    if (own !== undefined && own !== type && this.intConstant(node) === undefined) {
+      throw new AelError(
+        `Cannot mix ${own} and ${type} in arithmetic; convert with asInt() or asFloat()`,
+        node.pos,
+      );
+    }
+    return this.operand(node, type);
+  }
+
+  /** The value of an int literal or int placeholder, which can stand in for a float. */
+  intConstant(node: Node): bigint | undefined {
+    if (node.kind === "int") return node.value;
+    if (node.kind === "placeholder") {
+      const value = this.placeholder(node);
+      if (value.type === "int") return value.value;
+    }
+    return undefined;
+  }
+
+  /** Emits `node` where `want` is expected; an int constant becomes a float where one is wanted. */
+  operand(node: Node, want: AelType | undefined): ExpEntry[] {
+    const constant = want === "FLOAT" ? this.intConstant(node) : undefined;
+    return constant === undefined ? this.emit(node, want) : floatEntry(Number(constant));
+  }
+
+  // The server wants every branch of a cond to have one type (unknown aside).
+  private branchType(node: Extract<Node, { kind: "when" }>): AelType | undefined {
+    const branches = [...node.cases.map((c) => c.action), node.otherwise];
+    const typed = branches
+      .filter((b) => b.kind !== "unknown")
+      .map((b) => ({
+        branch: b,
+        type: this.typeOf(b),
+        constant: this.intConstant(b) !== undefined,
+      }));
+    const type =
+      typed.find((t) => t.type !== undefined && !t.constant)?.type ??
+      typed.find((t) => t.type !== undefined)?.type;
+    for (const { branch, type: own, constant } of typed) {
+      if (own === undefined || own === type || (type === "FLOAT" && constant)) continue;
+      throw new AelError(
+        `when() branches must all have one type, got ${type} and ${own}`,
+        branch.pos,
+      );
+    }
+    return type;
   }
 
   private binary(node: Extract<Node, { kind: "binary" }>, want: AelType | undefined): ExpEntry[] {
@@ -248,35 +300,74 @@ export class Compiler {
         throw new AelError(`Cannot use ${own} in arithmetic`, operand.pos);
       }
     }
-    const type = this.numericType(node, want, node.op === "**" ? "FLOAT" : "INT");
-    const args = [this.numeric(node.left, type), this.numeric(node.right, type)];
-    const op = ARITHMETIC_VARIADIC[node.op];
-    if (op !== undefined) return variadic(op, ...args);
-    return fixed(node.op === "%" ? Op.MOD : Op.POW, ...args);
+    if (node.op === "%") return fixed(Op.MOD, this.integer(node.left), this.integer(node.right));
+    const type = this.numericType(node, want);
+    if (node.op === "**") {
+      // The server's pow takes floats only; an integer power is computed in floats.
+      if (type === "FLOAT") {
+        return fixed(Op.POW, this.numeric(node.left, type), this.numeric(node.right, type));
+      }
+      const asFloat = (operand: Node) => {
+        const constant = this.intConstant(operand);
+        if (constant !== undefined) return floatEntry(Number(constant));
+        return fixed(Op.TO_FLOAT, this.numeric(operand, "INT"));
+      };
+      return fixed(Op.TO_INT, fixed(Op.POW, asFloat(node.left), asFloat(node.right)));
+    }
+    const op = ARITHMETIC_VARIADIC[node.op] as number;
+    return variadic(op, this.numeric(node.left, type), this.numeric(node.right, type));
   }
 
   private compare(node: Extract<Node, { kind: "compare" }>): ExpEntry[] {
     const left = this.typeOf(node.left);
     const right = this.typeOf(node.right);
-    const leftCheck = left ?? arithmeticDefault(node.left);
-    const rightCheck = right ?? arithmeticDefault(node.right);
-    if (
-      leftCheck !== undefined &&
-      rightCheck !== undefined &&
-      !comparable(leftCheck, rightCheck) &&
-      !isBase64Blob(node, leftCheck, rightCheck)
-    ) {
-      throw new AelError(`Cannot compare ${leftCheck} to ${rightCheck}`, node.pos);
+    for (const [side, type] of [
+      [node.left, left],
+      [node.right, right],
+    ] as const) {
+      if (type === "GEO")
+        throw new AelError("GeoJSON values are compared with geoCompare()", side.pos);
+      if (type === "HLL") throw new AelError("HLL values cannot be compared", side.pos);
+      if (type === "NIL") {
+        throw new AelError("Nothing compares equal to nil; test a bin with exists()", side.pos);
+      }
     }
-    // A nil operand says nothing about how to read the other side.
-    const leftKnown = left === "NIL" ? undefined : left;
-    const rightKnown = right === "NIL" ? undefined : right;
-    const type = leftKnown ?? rightKnown ?? "INT";
+    this.checkComparable(node, left, right);
+    const type = left ?? right ?? "INT";
     return fixed(
       COMPARE_OPS[node.op],
-      this.emit(node.left, rightKnown ?? type),
-      this.emit(node.right, leftKnown ?? type),
+      this.operand(node.left, right ?? type),
+      this.operand(node.right, left ?? type),
     );
+  }
+
+  // The server compares two values of one type only.
+  private checkComparable(
+    node: Extract<Node, { kind: "compare" }>,
+    left: AelType | undefined,
+    right: AelType | undefined,
+  ): void {
+    const fail = (l: string, r: string): never => {
+      const hint =
+        endsInValueSelector(node.left) || endsInValueSelector(node.right)
+          ? " (a value selector yields a list of matches; use .exists() or .count())"
+          : "";
+      throw new AelError(`Cannot compare ${l} to ${r}${hint}`, node.pos);
+    };
+    if (left !== undefined && right !== undefined) {
+      if (left === right) return;
+      if (left === "FLOAT" && this.intConstant(node.right) !== undefined) return;
+      if (right === "FLOAT" && this.intConstant(node.left) !== undefined) return;
+      if (left === "BLOB" && node.right.kind === "string") return;
+      if (right === "BLOB" && node.left.kind === "string") return;
+      fail(left, right);
+    }
+    const leftDefault = left === undefined ? arithmeticDefault(node.left) : undefined;
+    const rightDefault = right === undefined ? arithmeticDefault(node.right) : undefined;
+    if (leftDefault !== undefined && right !== undefined && !NUMERIC.has(right))
+      fail(leftDefault, right);
+    if (rightDefault !== undefined && left !== undefined && !NUMERIC.has(left))
+      fail(left, rightDefault);
   }
 
   private membership(node: Extract<Node, { kind: "in" }>): ExpEntry[] {
@@ -395,17 +486,6 @@ function callEntryExists(value: ExpEntry[], list: ExpEntry[]): ExpEntry[] {
     [exists, value],
     list,
     null,
-  );
-}
-
-function isBase64Blob(
-  node: Extract<Node, { kind: "compare" }>,
-  left: AelType,
-  right: AelType,
-): boolean {
-  return (
-    (left === "BLOB" && node.right.kind === "string") ||
-    (right === "BLOB" && node.left.kind === "string")
   );
 }
 

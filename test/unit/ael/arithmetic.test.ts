@@ -23,7 +23,17 @@ const cases: Case[] = [
     "(2.0 * 3.0 ** 2.0) == 18.0",
     exp.eq(exp.mul(exp.float(2), x.pow(exp.float(3), exp.float(2))), exp.float(18)),
   ],
-  ["(2 ** 3 & 5) == 0", exp.eq(exp.intAnd(x.pow(exp.int(2), exp.int(3)), exp.int(5)), exp.int(0))],
+  // The server's pow takes floats: an integer power is computed in floats and converted back.
+  [
+    "(2 ** 3 & 5) == 0",
+    exp.eq(exp.intAnd(x.toInt(x.pow(exp.float(2), exp.float(3))), exp.int(5)), exp.int(0)),
+  ],
+  ["$.a ** 2 == 4", exp.eq(x.toInt(x.pow(x.toFloat(int("a")), exp.float(2))), exp.int(4))],
+  // Int literals join FLOAT arithmetic as floats (the server wants one type throughout).
+  ["1.5 + 2 == $.f", exp.eq(exp.add(exp.float(1.5), exp.float(2)), float("f"))],
+  ["($.f * 2) > 1.0", exp.gt(exp.mul(float("f"), exp.float(2)), exp.float(1))],
+  ["$.f.get(type: FLOAT) == 1", exp.eq(float("f"), exp.float(1))],
+  ["2 < $.f.get(type: FLOAT)", exp.lt(exp.float(2), float("f"))],
   ["(1 << 2 + 1) == 8", exp.eq(x.lshift(exp.int(1), exp.add(exp.int(2), exp.int(1))), exp.int(8))],
   ["(~-5) == 4", exp.eq(x.intNot(exp.int(-5)), exp.int(4))],
   ["($.apples & $.bananas) != 10", exp.ne(exp.intAnd(int("apples"), int("bananas")), exp.int(10))],
@@ -63,6 +73,9 @@ const functionCases: Case[] = [
   ["ceil(-2.7) == -2.0", exp.eq(x.ceil(exp.float(-2.7)), exp.float(-2))],
   ["floor($.price) == 12.0", exp.eq(x.floor(float("price")), exp.float(12))],
   ["log($.a, 2.0) > 3.0", exp.gt(x.log(float("a"), exp.float(2)), exp.float(3))],
+  ["log(8, 2) == 3.0", exp.eq(x.log(exp.float(8), exp.float(2)), exp.float(3))],
+  ["ceil(5) == 5.0", exp.eq(x.ceil(exp.float(5)), exp.float(5))],
+  ["max(1, 2.5) == 2.5", exp.eq(exp.max(exp.float(1), exp.float(2.5)), exp.float(2.5))],
   ["pow($.a, 2.0) > 3.0", exp.gt(x.pow(float("a"), exp.float(2)), exp.float(3))],
   ["min($.a, $.b) > 3", exp.gt(exp.min(int("a"), int("b")), exp.int(3))],
   [
@@ -97,6 +110,10 @@ describe("arithmetic errors", () => {
     ['ceil($.price) == "hello"', "Cannot compare FLOAT to STRING", 0],
     ["(--9223372036854775808 + $.apples) > 10", "out of range", 1],
     ["($.a & 1.5) == 1", "Expected an INT operand, got FLOAT", 7],
+    ["5.5 % 2 == 1", "Expected an INT operand, got FLOAT", 0],
+    ["$.i.get(type: INT) + 1.5 > 2.0", "Cannot mix INT and FLOAT in arithmetic", 0],
+    ["ceil($.i.get(type: INT)) > 1.0", "Cannot mix INT and FLOAT", 5],
+    ["$.i.get(type: INT) == 1.5", "Cannot compare INT to FLOAT", 0],
   ] as const)("%s", (text, message, position) => {
     const p = problem(text);
     expect(p.message).toContain(message);

@@ -30,10 +30,6 @@ const cases: Case[] = [
     exp.gt(exp.binInt("intBin1"), x.toInt(exp.binFloat("floatBin1"))),
   ],
   [
-    "$.intBin1.get(type: INT) > $.intBin2.asFloat()",
-    exp.gt(exp.binInt("intBin1"), x.toFloat(exp.binInt("intBin2"))),
-  ],
-  [
     "$.binA.asFloat() + 4.0 == 5.0",
     exp.eq(exp.add(x.toFloat(exp.binInt("binA")), exp.float(4)), exp.float(5)),
   ],
@@ -86,6 +82,8 @@ describe("casting errors", () => {
     ['28.asFloat() == "hello"', "Cannot compare FLOAT to STRING", 0],
     ['28.0.asInt() == "hello"', "Cannot compare INT to STRING", 0],
     ["28.asText() == 1", "Expected asInt() or asFloat()", 2],
+    // The server compares one type with itself only (expression-dsl-java accepts this one).
+    ["$.intBin1.get(type: INT) > $.intBin2.asFloat()", "Cannot compare INT to FLOAT", 0],
   ] as const)("%s", (text, message, position) => {
     const p = problem(text);
     expect(p.message).toContain(message);

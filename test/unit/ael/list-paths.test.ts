@@ -29,10 +29,14 @@ const cases: Case[] = [
     "$.listBin1.[-1] == 1.5",
     exp.eq(lists.getByIndex(bin, exp.int(-1), T.FLOAT, LR.VALUE), exp.float(1.5)),
   ],
-  ["$.listBin1.[=100] == 100", exp.eq(lists.getByValue(bin, exp.int(100), LR.VALUE), exp.int(100))],
+  // A value selector yields the list of matches.
   [
-    "$.listBin1.[=-2147483648] == 100",
-    exp.eq(lists.getByValue(bin, exp.int(-2147483648), LR.VALUE), exp.int(100)),
+    "$.listBin1.[=100] == [100]",
+    exp.eq(lists.getByValue(bin, exp.int(100), LR.VALUE), exp.list([100])),
+  ],
+  [
+    "$.listBin1.[=-2147483648].count() > 0",
+    exp.gt(lists.getByValue(bin, exp.int(-2147483648), LR.COUNT), exp.int(0)),
   ],
   [
     "$.listBin1.[='a b'].count() > 0",
@@ -101,10 +105,10 @@ const cases: Case[] = [
     lists.getByRankRange(bin, exp.int(0), exp.int(2), LR.REVERSE_RANK),
   ],
   [
-    "$.listBin1.[5].[#-1].[=100] == 200",
+    "$.listBin1.[5].[#-1].[=100] == [100]",
     exp.eq(
       lists.getByValue(bin, exp.int(100), LR.VALUE, ctx().addListIndex(5).addListRank(-1)),
-      exp.int(200),
+      exp.list([100]),
     ),
   ],
 ];
@@ -116,6 +120,7 @@ describe("list paths", () => {
 describe("list path errors", () => {
   test.each([
     ["$.listBin1.[stringValue] == 100", "Expected an integer", 12],
+    ["$.listBin1.[=100] == 100", "Cannot compare LIST to INT (a value selector yields a list", 0],
     ["$.listBin1.[=0xff] == 100", "Only decimal integer literals", 13],
     ["$.listBin1.[#-0b10] == 100", "Only decimal integer literals", 13],
     ["$.listBin1.[#-2147483649] == 100", "out of range", 13],

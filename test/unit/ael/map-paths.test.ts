@@ -52,7 +52,10 @@ const cases: Case[] = [
     "$.mapBin1.{0} == 'value'",
     exp.eq(maps.getByIndex(bin, exp.int(0), T.STR, MR.VALUE), exp.str("value")),
   ],
-  ["$.mapBin1.{=100} == 100", exp.eq(maps.getByValue(bin, exp.int(100), MR.VALUE), exp.int(100))],
+  [
+    "$.mapBin1.{=100} == [100]",
+    exp.eq(maps.getByValue(bin, exp.int(100), MR.VALUE), exp.list([100])),
+  ],
   [
     "$.mapBin1.{=100}.count() > 0",
     exp.gt(maps.getByValue(bin, exp.int(100), MR.COUNT), exp.int(0)),
@@ -138,6 +141,7 @@ describe("map paths", () => {
 describe("map path errors", () => {
   test.each([
     ["$.mapBin1.{=0xff} == 100", "Only decimal integer literals", 12],
+    ["$.mapBin1.{=100} == 100", "a value selector yields a list of matches", 0],
     ["$.mapBin1.{#0b10} == 100", "Only decimal integer literals", 12],
     ["$.mapBin1.{!0} == 1", "Only ranges and value lists can be inverted", 11],
     ["$.mapBin1.{a-c}.b == 1", "Only single-element selectors", 10],

@@ -99,10 +99,10 @@ const cases: Case[] = [
     ),
   ],
   [
-    "$.mapBin1.{5}.{#-1}.{=100} == 200",
+    "$.mapBin1.{5}.{#-1}.{=100} == [100]",
     exp.eq(
       maps.getByValue(mapBin, exp.int(100), MR.VALUE, ctx().addMapIndex(5).addMapRank(-1)),
-      exp.int(200),
+      exp.list([100]),
     ),
   ],
   [
