@@ -14,7 +14,7 @@ import Aerospike from "aerospike";
 import { startEmbeddedServer } from "../src/embedded/index.js";
 
 const OPS = Number(process.env.BENCH_OPS ?? 20000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 100);
 const SET = "bench";
 
@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     hosts: [{ addr: "127.0.0.1", port: server.port }],
     log: { level: -1 },
     maxConnsPerNode: 256,
+    policies: {
+      read: { totalTimeout: 10000 },
+      write: { totalTimeout: 10000 },
+      batch: { totalTimeout: 30000 },
+    },
   } as Aerospike.ConfigOptions);
   try {
     const newKey = (i: number) => new Aerospike.Key("test", SET, i % OPS);
