@@ -214,6 +214,34 @@ describe("watching", () => {
     expect(got.response.task?.kind).toBe(TaskKind.UPDATE);
   }, 30_000);
 
+  it("ends a watch the caller cancels or whose deadline passes, leaving the job running", async () => {
+    const set = freshSet("watchend");
+    await seed(w.db, set, 2000);
+    const { response } = await w.g1.client.unary(TaskService.method.startTask, {
+      namespace: "test",
+      set,
+      action: { case: "update", value: { operations: [setTo("e", val.int(1))] } },
+      recordsPerSecond: 1000,
+    });
+    const taskId = response.task?.taskId ?? "";
+    const cancelled = w.g1.client.serverStream(TaskService.method.watchTask, { taskId });
+    for await (const _ of cancelled) {
+      cancelled.cancel();
+      break;
+    }
+    expect((await cancelled.status).code).toBe(1);
+    const timed = w.g2.client.serverStream(
+      TaskService.method.watchTask,
+      { taskId },
+      { timeoutMs: 400 },
+    );
+    const e = await callFailure(timed.collect());
+    expect(e.code).toBe(4);
+    const still = await w.g1.client.unary(TaskService.method.getTask, { taskId });
+    expect(still.response.task?.state).toBe(TaskState.RUNNING);
+    await w.g1.client.unary(TaskService.method.cancelTask, { taskId });
+  }, 30_000);
+
   it("answers a watch of a finished task with its terminal event only", async () => {
     const set = freshSet("finished");
     await seed(w.db, set, 10);
@@ -321,6 +349,12 @@ describe("bad input", () => {
       },
       9,
       "udf.function",
+    ],
+    [
+      "an unknown namespace",
+      { namespace: "nope", set: "x", action: { case: "delete" as const, value: {} } },
+      3,
+      "namespace",
     ],
     [
       "an invalid filter",
