@@ -1,5 +1,7 @@
 import { type Extensions, emptyExtensions } from "./commands/extensions.js";
 import { registerExpressions } from "./expressions/index.js";
+import { hllOpHandler } from "./hll/index.js";
+import { OpType } from "./wire/as-msg-constants.js";
 
 /**
  * The plug-ins the embedded server runs with: the one place where the expression engine, HLL,
@@ -8,5 +10,7 @@ import { registerExpressions } from "./expressions/index.js";
 export function defaultExtensions(): Extensions {
   const ext = emptyExtensions();
   registerExpressions(ext);
+  ext.ops.set(OpType.HLL_READ, hllOpHandler);
+  ext.ops.set(OpType.HLL_MODIFY, hllOpHandler);
   return ext;
 }
