@@ -1,6 +1,8 @@
 import { type Extensions, emptyExtensions } from "./commands/extensions.js";
 import { registerExpressions } from "./expressions/index.js";
 import { hllOpHandler } from "./hll/index.js";
+import { installQueries } from "./query/install.js";
+import { installUdf } from "./udf/install.js";
 import { OpType } from "./wire/as-msg-constants.js";
 
 /**
@@ -12,5 +14,7 @@ export function defaultExtensions(): Extensions {
   registerExpressions(ext);
   ext.ops.set(OpType.HLL_READ, hllOpHandler);
   ext.ops.set(OpType.HLL_MODIFY, hllOpHandler);
+  installQueries(ext);
+  installUdf(ext);
   return ext;
 }
