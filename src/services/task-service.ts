@@ -83,7 +83,7 @@ function actionField(kind: TaskKindName, prefix: string): string {
   return fieldPath(prefix, kind === "update" ? "update.operations" : kind);
 }
 
-/** A job created by this process's TaskService: the registration plus the shared watch hub. */
+/** The TaskService registration plus its shared watch hub (exposed for tests and benchmarks). */
 export interface TaskServiceParts {
   readonly registration: ServiceRegistration;
   readonly hub: TaskWatchHub<TaskSnapshot>;

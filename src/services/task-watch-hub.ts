@@ -1,8 +1,8 @@
 /**
  * One shared poller per watched task, however many watchers it has. Each watcher receives the
  * latest snapshot when it joins, then every changed snapshot, and its stream ends after a
- * terminal snapshot. Polling runs at a fixed rate while at least one watcher is subscribed and
- * stops when the last one leaves.
+ * terminal snapshot. Polling runs about once per interval while at least one watcher is
+ * subscribed and stops when the last one leaves.
  */
 
 /** How the hub learns about a task. */
@@ -183,7 +183,11 @@ export class TaskWatchHub<S> {
           return;
         }
       }
-      await pause(this.#intervalMs - (Date.now() - started), signal);
+      // Start the next poll early by this poll's duration, so that successive reads of the
+      // server's state are at most one interval apart *including* the round trip: a job's end is
+      // then seen within one interval.
+      const took = Date.now() - started;
+      await pause(this.#intervalMs - 2 * took, signal);
     }
   }
 
