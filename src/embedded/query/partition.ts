@@ -8,13 +8,16 @@ export function partitionId(digest: Buffer): number {
   return ((digest[0] ?? 0) | ((digest[1] ?? 0) << 8)) & (N_PARTITIONS - 1);
 }
 
-/** Orders records inside a partition: ascending digest (any total order works for resume). */
+/**
+ * Orders records inside a partition like the reference server: descending digest. Resume points
+ * computed by a client from a real server's stream then select the same remaining records.
+ */
 export function compareDigests(a: Buffer, b: Buffer): number {
-  return Buffer.compare(a, b);
+  return Buffer.compare(b, a);
 }
 
 /**
- * Groups records by partition for the partitions in `wanted`, each group sorted by digest.
+ * Groups records by partition for the partitions in `wanted`, each group in {@link compareDigests} order.
  *
  * Only records of `setName` are kept when it is given (undefined or "" = whole namespace).
  */

@@ -57,7 +57,7 @@ function indexMatch(
 
 /**
  * Selects the records of a request, partition by partition in request order, each partition in
- * digest order and strictly after its resume digest: live records of the set that pass the index
+ * descending digest order and strictly after its resume digest: live records of the set that pass the index
  * filter and the filter expression. The partitions are grouped once at the start; every record is
  * re-checked against the store when its turn comes, so records deleted meanwhile are skipped.
  */
