@@ -1,10 +1,7 @@
 import { MsgpackReader } from "../wire/msgpack-decode.js";
-import type { MpValue } from "../wire/msgpack-value.js";
-import { MpPrefix } from "../wire/msgpack-value.js";
-import type { CallArg, ExpNode } from "./ast.js";
-import { parseGeoJson } from "./geo.js";
+import type { ExpNode } from "./ast.js";
+import { buildCall, buildLiteral, buildRegex, lit } from "./build-parts.js";
 import { ExpOp } from "./op-codes.js";
-import { compilePosixRegex } from "./posix-regex.js";
 import { readRawStr } from "./raw-str.js";
 import { buildFail, ExpBuildError, ExpType } from "./types.js";
 
@@ -12,8 +9,6 @@ import { buildFail, ExpBuildError, ExpType } from "./types.js";
 export const EXP_MAX_SIZE = 1024 * 1024;
 
 const MAX_BIN_NAME = 15;
-const CDT_CONTEXT_EVAL = 0xff;
-const CALL_MODIFY_LOCAL = 0x40;
 
 interface Scope {
   readonly parent: Scope | undefined;
@@ -21,7 +16,7 @@ interface Scope {
 }
 
 /** The build state: reader over the wire bytes, variable scopes and the next free variable slot. */
-class Builder {
+export class Builder {
   readonly r: MsgpackReader;
   scope: Scope | undefined = undefined;
   nextSlot = 0;
@@ -56,54 +51,10 @@ class Builder {
   next(): ExpNode {
     if (this.r.done) buildFail("truncated expression");
     const n = this.r.readArrayHeader();
-    if (n === undefined) return this.literal();
+    if (n === undefined) return buildLiteral(this);
     if (n === 0) buildFail("empty op array");
     const code = this.int("op code");
     return this.op(Number(code), n - 1);
-  }
-
-  private literal(): ExpNode {
-    const t = this.r.peekByte();
-    const isStrFamily = (t & 0xe0) === 0xa0 || (t >= 0xc4 && t <= 0xc6) || (t >= 0xd9 && t <= 0xdb);
-    if (isStrFamily) {
-      const raw = this.raw("literal");
-      if (raw.length === 0) buildFail("empty typed string");
-      const prefix = raw[0] as number;
-      const body = raw.subarray(1);
-      switch (prefix) {
-        case MpPrefix.STRING:
-          return lit(ExpType.STR, { kind: "str", value: body.toString("utf8") });
-        case MpPrefix.BLOB:
-          return lit(ExpType.BLOB, { kind: "bytes", particle: MpPrefix.BLOB, value: body });
-        case MpPrefix.HLL:
-          return lit(ExpType.HLL, { kind: "bytes", particle: MpPrefix.HLL, value: body });
-        case MpPrefix.GEOJSON: {
-          const text = body.toString("utf8");
-          const geo = parseGeoJson(text);
-          if (geo === undefined) buildFail("invalid GeoJSON literal");
-          return { k: "lit", type: ExpType.GEOJSON, value: { kind: "geojson", value: text }, geo };
-        }
-        default:
-          return buildFail(`invalid literal type ${prefix}`);
-      }
-    }
-    const v = this.r.readValue();
-    switch (v.kind) {
-      case "nil":
-        return lit(ExpType.NIL, v);
-      case "bool":
-        return lit(ExpType.BOOL, v);
-      case "int":
-        return lit(ExpType.INT, v);
-      case "float":
-        return lit(ExpType.FLOAT, v);
-      case "map":
-        return lit(ExpType.MAP, v);
-      case "ext":
-        return lit(ExpType.AUTO, v);
-      default:
-        return buildFail(`unexpected literal ${v.kind}`);
-    }
   }
 
   private args(count: number): ExpNode[] {
@@ -133,7 +84,7 @@ class Builder {
         return { k: "cmp", type: ExpType.BOOL, code, a, b };
       }
       case ExpOp.CMP_REGEX:
-        return this.regex(n);
+        return buildRegex(this, n);
       case ExpOp.CMP_GEO: {
         arity(2);
         const [a, b] = this.args(2) as [ExpNode, ExpNode];
@@ -267,7 +218,7 @@ class Builder {
       }
       case ExpOp.CALL:
         arity(4);
-        return this.call();
+        return buildCall(this);
       default:
         return buildFail(`invalid op code ${code}`);
     }
@@ -292,23 +243,6 @@ class Builder {
     const b = this.next();
     if (a.type !== t0 || b.type !== t1) buildFail(`op ${code}: invalid arg types`);
     return { k: "binary", type, code, a, b };
-  }
-
-  private regex(n: number): ExpNode {
-    if (n !== 3) buildFail("cmp_regex: expected 3 args");
-    const flags = Number(BigInt.asIntN(32, this.int("regex flags")));
-    const raw = this.raw("regex");
-    const s = this.next();
-    if (s.type !== ExpType.STR) buildFail("cmp_regex: not a string");
-    const end = raw.indexOf(0);
-    const pattern = (end < 0 ? raw : raw.subarray(0, end)).toString("utf8");
-    let re: RegExp;
-    try {
-      re = compilePosixRegex(pattern, flags);
-    } catch {
-      return buildFail("cmp_regex: invalid pattern");
-    }
-    return { k: "regex", type: ExpType.BOOL, re, s };
   }
 
   private cond(n: number): ExpNode {
@@ -369,55 +303,6 @@ class Builder {
     this.nextSlot -= scope.vars.size;
     return { k: "let", type: body.type, defs, scope: body };
   }
-
-  private call(): ExpNode {
-    const rtype = this.int("call result type");
-    const systemRaw = this.int("call system");
-    if (rtype < 0n || rtype > BigInt(ExpType.HLL)) buildFail("call: invalid result type");
-    const system = Number(systemRaw) & ~CALL_MODIFY_LOCAL;
-    const modify = (Number(systemRaw) & CALL_MODIFY_LOCAL) !== 0;
-    let count = this.r.readArrayHeader();
-    if (count === undefined || count === 0) buildFail("call: op is not a list");
-    let opCode = Number(this.int("call op"));
-    let ctx: MpValue | undefined;
-    if (opCode === CDT_CONTEXT_EVAL) {
-      if (count !== 3) buildFail("call: malformed context");
-      ctx = this.r.readValue();
-      count = this.r.readArrayHeader();
-      if (count === undefined || count === 0) buildFail("call: malformed context op");
-      opCode = Number(this.int("call op"));
-    }
-    const args: CallArg[] = [];
-    for (let i = 1; i < count; i++) {
-      if (this.r.done) buildFail("call: truncated args");
-      const start = this.r.offset;
-      if (this.r.readArrayHeader() !== undefined) {
-        this.r.offset = start;
-        args.push({ exp: this.next() });
-      } else {
-        args.push({ lit: this.r.readValue() });
-      }
-    }
-    const bin = this.next();
-    if (bin.type !== ExpType.NIL) {
-      const ok =
-        system === 0
-          ? bin.type === ExpType.LIST || bin.type === ExpType.MAP
-          : system === 1
-            ? bin.type === ExpType.BLOB
-            : system === 2
-              ? bin.type === ExpType.HLL
-              : false;
-      if (!ok) buildFail("call: bin expression of the wrong type");
-    } else if (system > 2) {
-      buildFail("call: invalid system");
-    }
-    return { k: "call", type: Number(rtype), system, modify, ctx, opCode, args, bin };
-  }
-}
-
-function lit(type: number, value: MpValue): ExpNode {
-  return { k: "lit", type, value };
 }
 
 /** A compiled expression: its root node and the number of variable slots it needs. */
