@@ -10,7 +10,8 @@
  *
  * Knobs (defaults in brackets): BENCH_POLL_MS [250] the gateway's task poll interval,
  * BENCH_RECORDS [2000] records per job, BENCH_RPS [2000] the job's records per second (so a job
- * runs about a second), BENCH_ROUNDS [5] jobs per watcher count. The gateway, its embedded server
+ * runs about a second), BENCH_ROUNDS [5] jobs per watcher count, BENCH_DEBUG [unset] prints each
+ * round's spread between the first and the last watcher's COMPLETED. The gateway, its embedded server
  * (worker thread) and the gRPC watchers share this process; the server's clock is the
  * benchmark's, so `end_time` and the receive time are comparable to the millisecond.
  *
@@ -66,7 +67,11 @@ async function round(clients: readonly GrpcTestClient[], watchers: number): Prom
       throw new Error("the watch ended without COMPLETED");
     return completedAt - timestampMs(end);
   });
-  return Promise.all(streams);
+  const delays = await Promise.all(streams);
+  if (process.env.BENCH_DEBUG) {
+    console.log(`    round: spread ${Math.max(...delays) - Math.min(...delays)} ms`);
+  }
+  return delays;
 }
 
 async function main(): Promise<void> {
