@@ -373,3 +373,21 @@ describe("filter expressions on every command", () => {
     expect(writes.map((r) => r.status)).toEqual([27]);
   });
 });
+
+describe("filter expressions on scans and queries", () => {
+  const SCAN_SET = "exp_scan";
+  beforeAll(async () => {
+    for (let n = 0; n < 10; n++) {
+      await h.client.put({ ns: "test", set: SCAN_SET, key: `s${n}` }, { n, odd: n % 2 === 1 });
+    }
+  });
+
+  it("a filtered scan and query return only matching records", async () => {
+    const policy = { filterExpression: exp.ge(exp.binInt("n"), exp.int(5)) };
+    const scanned = await h.client.scan("test", SCAN_SET).results(policy as never);
+    expect(scanned.map((r) => r.bins.n).sort()).toEqual([5, 6, 7, 8, 9]);
+    const odd = { filterExpression: exp.binBool("odd") };
+    const queried = await h.client.query("test", SCAN_SET).results(odd as never);
+    expect(queried.map((r) => r.bins.n).sort()).toEqual([1, 3, 5, 7, 9]);
+  });
+});
