@@ -186,8 +186,9 @@ export class TaskWatchHub<S> {
       // Start the next poll early by this poll's duration, so that successive reads of the
       // server's state are at most one interval apart *including* the round trip: a job's end is
       // then seen within one interval.
+      // A floor keeps a slow cluster from being polled back to back.
       const took = Date.now() - started;
-      await pause(this.#intervalMs - 2 * took, signal);
+      await pause(Math.max(this.#intervalMs / 10, this.#intervalMs - 2 * took), signal);
     }
   }
 
