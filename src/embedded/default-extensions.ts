@@ -7,7 +7,8 @@ import { OpType } from "./wire/as-msg-constants.js";
 
 /**
  * The plug-ins the embedded server runs with: the one place where the expression engine, HLL,
- * scans/queries and UDF modules are wired into the command layer.
+ * scans/queries/background jobs and record UDFs are wired into the command layer. Each call
+ * returns a fresh set (indexes, jobs and UDF modules live in it), one per server.
  */
 export function defaultExtensions(): Extensions {
   const ext = emptyExtensions();

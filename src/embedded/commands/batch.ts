@@ -1,6 +1,6 @@
 import type { AsMsg } from "../wire/as-msg.js";
 import { asMsgSize, emptyReply, findField, writeAsMsg } from "../wire/as-msg.js";
-import { FieldType, Info3 } from "../wire/as-msg-constants.js";
+import { FieldType, Info2, Info3, OpType } from "../wire/as-msg-constants.js";
 import { WireError } from "../wire/errors.js";
 import { encodeProtoHeader, PROTO_HEADER_SIZE, ProtoType } from "../wire/proto.js";
 import { ResultCode } from "../wire/result-codes.js";
@@ -75,7 +75,10 @@ export function executeBatch(msg: AsMsg, ctx: CommandContext): Buffer[] {
   for (const row of req.rows) {
     const rowMsg = rowToMsg(row, msg, parentFilter);
     const r = executeSingle(rowMsg, ctx);
-    replies.push({ ...r, info1: 0, info2: 0, info3: 0, info4: 0, transactionTtl: row.index });
+    // Read rows report every result entry as a READ op (recorded behaviour); write rows echo.
+    const ops =
+      (row.info2 & Info2.WRITE) === 0 ? r.ops.map((o) => ({ ...o, opType: OpType.READ })) : r.ops;
+    replies.push({ ...r, ops, info1: 0, info2: 0, info3: 0, info4: 0, transactionTtl: row.index });
     if (!reportAll && !isNormalRowCode(r.resultCode)) {
       trailerCode = r.resultCode;
       break;

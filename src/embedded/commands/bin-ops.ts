@@ -1,3 +1,4 @@
+import { isValidHllParticle } from "../hll/index.js";
 import type { MsgOp } from "../wire/as-msg.js";
 import { WireError } from "../wire/errors.js";
 import {
@@ -23,6 +24,8 @@ export function writeOp(op: MsgOp, name: string, rec: WorkingRecord): OpOutcome 
   try {
     // Copy: the op value is a view into the request frame, which must not be retained.
     const p = normalizeWriteParticle(op.particleType, op.value);
+    if (p.type === ParticleType.HLL && !isValidHllParticle(p.data))
+      return { code: ResultCode.PARAMETER };
     rec.bins.set(name, { type: p.type, data: Buffer.from(p.data) });
   } catch (e) {
     return { code: e instanceof WireError ? e.resultCode : ResultCode.PARAMETER };

@@ -1,4 +1,5 @@
 import { WireError } from "./errors.js";
+import { normalizeGeojsonParticle } from "./geojson-particle.js";
 import { decodeMsgpack } from "./msgpack-decode.js";
 import { encodeMsgpack } from "./msgpack-encode.js";
 import { MpPrefix, type MpValue, NIL } from "./msgpack-value.js";
@@ -143,8 +144,9 @@ export function valueToParticle(v: MpValue): Particle {
  * Validates and normalises a particle received in a WRITE op, as the server does on input.
  *
  * INTEGER accepts 1/2/4/8-byte big-endian values (stored as 8), FLOAT needs 8 bytes, BOOL 1,
- * LIST/MAP must be one well-formed msgpack value of the right container type, GEOJSON needs its
- * 3-byte header. Anything else throws {@link WireError} PARAMETER.
+ * LIST/MAP must be one well-formed msgpack value of the right container type, GEOJSON must be
+ * valid (160 otherwise) and points get their S2 cell id. Anything else throws {@link WireError}
+ * PARAMETER.
  */
 export function normalizeWriteParticle(type: number, data: Buffer): Particle {
   switch (type) {
@@ -173,8 +175,7 @@ export function normalizeWriteParticle(type: number, data: Buffer): Particle {
       break;
     }
     case ParticleType.GEOJSON:
-      if (data.length >= 3) return { type, data };
-      break;
+      return { type, data: normalizeGeojsonParticle(data) };
     default:
       if (isBlobType(type)) return { type, data };
   }

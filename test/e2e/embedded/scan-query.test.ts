@@ -134,3 +134,55 @@ describe("scans through the official client", () => {
     expect(seen.size).toBe(N);
   });
 });
+
+describe("pagination over 10k records", () => {
+  const BIG = 10000;
+
+  beforeAll(async () => {
+    for (let start = 0; start < BIG; start += 500) {
+      const rows = Array.from({ length: 500 }, (_, j) => ({
+        type: Aerospike.batchType.BATCH_WRITE,
+        key: new Aerospike.Key(NS, "big", start + j),
+        ops: [Aerospike.operations.write("i", start + j)],
+      }));
+      await h.client.batchWrite(rows as unknown as Aerospike.BatchWriteRecord[]);
+    }
+  });
+
+  it("pages through every record exactly once", async () => {
+    const scan = h.client.scan(NS, "big", { paginate: true });
+    const seen = new Set<number>();
+    let duplicates = 0;
+    let pages = 0;
+    do {
+      const page = await scan.results({ maxRecords: 997 } as Aerospike.ScanPolicy);
+      pages++;
+      for (const r of page) {
+        const i = r.bins.i as number;
+        if (seen.has(i)) duplicates++;
+        seen.add(i);
+      }
+    } while (scan.hasNextPage() && pages < 100);
+    expect(duplicates).toBe(0);
+    expect(seen.size).toBe(BIG);
+    expect(pages).toBeGreaterThanOrEqual(11);
+  });
+
+  it("pages a secondary-index query the same way", async () => {
+    await (
+      await h.client.createIntegerIndex({ ns: NS, set: "big", bin: "i", index: "idx_big" })
+    ).wait(10);
+    const q = h.client.query(NS, "big", { paginate: true, maxRecords: 1500 });
+    q.where(Aerospike.filter.range("i", 2000, 7999));
+    const seen = new Set<number>();
+    let pages = 0;
+    do {
+      const page = await q.results();
+      pages++;
+      for (const r of page) seen.add(r.bins.i as number);
+    } while (q.hasNextPage() && pages < 100);
+    expect(seen.size).toBe(6000);
+    expect(Math.min(...seen)).toBe(2000);
+    expect(Math.max(...seen)).toBe(7999);
+  });
+});
