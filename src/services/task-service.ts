@@ -50,6 +50,9 @@ export interface TaskServiceDeps {
 const CANCEL_POLL_MS = 25;
 const CANCEL_POLLS = 40;
 
+/** The server's default `background-query-max-rps`. */
+const DEFAULT_MAX_BACKGROUND_RPS = 10_000;
+
 function notFound(id: string): AerogateError {
   return new AerogateError(Code.NotFound, `no task with id "${id}" was started`, {
     reason: "TASK_NOT_FOUND",
@@ -186,9 +189,14 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
         if (existing !== undefined) return snapshotOf(ref, existing);
       }
       if (e.code === 4) {
+        // Servers cap background rates (background-query-max-rps, 10000 by default).
+        const field =
+          spec.recordsPerSecond > DEFAULT_MAX_BACKGROUND_RPS
+            ? fieldPath(prefix, "records_per_second")
+            : actionField(plan.kind, prefix);
         throw invalidArgument(`the server rejected the task: ${serverMessage(e.message)}`, [
           {
-            field: actionField(plan.kind, prefix),
+            field,
             description: `the server does not run this in a background job: ${serverMessage(e.message)}`,
           },
         ]);
