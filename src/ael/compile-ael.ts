@@ -1,8 +1,19 @@
 import { AelError, type AelProblem } from "./ael-error.js";
 import type { AelValue } from "./ael-value.js";
-import { Compiler } from "./compiler.js";
+import { arithmeticDefault, Compiler } from "./compiler.js";
+import type { AelType } from "./exp-codes.js";
 import type { AerospikeExpArray } from "./exp-entries.js";
 import { parseAel } from "./parser.js";
+
+/** Options of `compileAel`. */
+export interface AelCompileOptions {
+  /**
+   * The type the whole expression must produce: `BOOL` for filters. An expression of another
+   * known type is an error; an untyped bin or CDT read at the top is read as this type.
+   * Without it any type is accepted and an untyped top level is read as BOOL.
+   */
+  readonly resultType?: AelType;
+}
 
 /** The outcome of compiling AEL text: the client's expression array, or the problems found. */
 export type AelCompileResult =
@@ -19,11 +30,25 @@ export type AelCompileResult =
  * next to it, never the shape of the expression. Never throws; problems come back with the
  * offset of the character where each starts.
  */
-export function compileAel(text: string, placeholders: readonly AelValue[] = []): AelCompileResult {
+export function compileAel(
+  text: string,
+  placeholders: readonly AelValue[] = [],
+  options: AelCompileOptions = {},
+): AelCompileResult {
   try {
     const tree = parseAel(text);
     const compiler = new Compiler(placeholders);
-    const expression = compiler.emit(tree, compiler.typeOf(tree) ?? "BOOL");
+    const type = compiler.typeOf(tree);
+    const wanted = options.resultType;
+    const produced =
+      type ?? (wanted === "INT" || wanted === "FLOAT" ? undefined : arithmeticDefault(tree));
+    if (wanted !== undefined && produced !== undefined && produced !== wanted) {
+      throw new AelError(
+        `The expression must produce ${wanted}, but it produces ${produced}`,
+        tree.pos,
+      );
+    }
+    const expression = compiler.emit(tree, type ?? wanted ?? "BOOL");
     return { ok: true, expression };
   } catch (error) {
     if (error instanceof AelError) {

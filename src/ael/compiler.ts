@@ -47,6 +47,8 @@ const INTEGER_OPS: Record<string, { op: number; variadic: boolean }> = {
 };
 const NUMERIC = new Set<AelType>(["INT", "FLOAT"]);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+// The client copies strings with strdup/strlen, so it would silently cut them at a NUL.
+const NUL_PROBLEM = "strings containing NUL characters cannot be sent by the Aerospike client";
 
 type Scope = ReadonlyMap<string, AelType>;
 
@@ -68,6 +70,9 @@ export class Compiler {
         node.pos,
       );
     }
+    const problem = unsendable(value);
+    if (problem !== undefined)
+      throw new AelError(`Placeholder ?${node.index}: ${problem}`, node.pos);
     return value;
   }
 
@@ -400,12 +405,12 @@ export class Compiler {
     const scope = new Map(outer);
     const defs: ExpEntry[][] = [];
     try {
-      for (const def of node.defs) {
+      node.defs.forEach((def, index) => {
         this.scope = scope;
-        const type = this.typeOf(def.value) ?? "INT";
+        const type = this.definitionType(node, index);
         defs.push([...rawString(def.name), ...this.emit(def.value, type)]);
         scope.set(def.name, type);
-      }
+      });
       this.scope = scope;
       return variadic(Op.LET, ...defs, this.emit(node.body, want));
     } finally {
@@ -413,14 +418,50 @@ export class Compiler {
     }
   }
 
+  /**
+   * The type of the `index`th variable of a let: its value's own type, else the type of what
+   * it is compared with or computed with in the rest of the let, else INT.
+   */
+  private definitionType(node: Extract<Node, { kind: "let" }>, index: number): AelType {
+    const def = node.defs[index] as (typeof node.defs)[number];
+    const own = this.typeOf(def.value);
+    if (own !== undefined) return own;
+    const later = [...node.defs.slice(index + 1).map((d) => d.value), node.body];
+    for (const tree of later) {
+      const hint = this.usageType(def.name, tree);
+      if (hint !== undefined) return hint;
+    }
+    return "INT";
+  }
+
+  // Looks for `${name} <op> other` (or the mirror) where the other side has a known type.
+  private usageType(name: string, node: Node): AelType | undefined {
+    const isVar = (n: Node) => n.kind === "var" && n.name === name;
+    if (node.kind === "compare" || (node.kind === "binary" && !(node.op in INTEGER_OPS))) {
+      const other = isVar(node.left) ? node.right : isVar(node.right) ? node.left : undefined;
+      const type = other === undefined || other.kind === "var" ? undefined : this.typeOf(other);
+      if (
+        type !== undefined &&
+        !(node.kind === "binary" && this.intConstant(other as Node) !== undefined)
+      ) {
+        return type;
+      }
+    }
+    for (const child of childrenOf(node)) {
+      const type = this.usageType(name, child);
+      if (type !== undefined) return type;
+    }
+    return undefined;
+  }
+
   private withDefinitions<T>(node: Extract<Node, { kind: "let" }>, body: () => T): T {
     const outer = this.scope;
     const scope = new Map(outer);
     try {
-      for (const def of node.defs) {
+      node.defs.forEach((def, index) => {
         this.scope = scope;
-        scope.set(def.name, this.typeOf(def.value) ?? "INT");
-      }
+        scope.set(def.name, this.definitionType(node, index));
+      });
       this.scope = scope;
       return body();
     } finally {
@@ -469,8 +510,62 @@ export class Compiler {
   }
 }
 
+/** The direct sub-expressions of a node. */
+function childrenOf(node: Node): readonly Node[] {
+  switch (node.kind) {
+    case "binary":
+    case "compare":
+    case "in":
+      return [node.left, node.right];
+    case "negate":
+    case "intNot":
+    case "not":
+    case "cast":
+      return [node.operand];
+    case "and":
+    case "or":
+    case "exclusive":
+      return node.operands;
+    case "let":
+      return [...node.defs.map((d) => d.value), node.body];
+    case "when":
+      return [...node.cases.flatMap((c) => [c.cond, c.action]), node.otherwise];
+    case "call":
+      return node.args;
+    case "list":
+      return node.items;
+    case "map":
+      return node.entries.flat();
+    default:
+      return [];
+  }
+}
+
+/** Why the client cannot send `value` unchanged, if it cannot. */
+function unsendable(value: AelValue): string | undefined {
+  switch (value.type) {
+    case "string":
+    case "geojson":
+      return value.value.includes("\u0000") ? NUL_PROBLEM : undefined;
+    case "list":
+      for (const item of value.value) {
+        const problem = unsendable(item);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    case "map":
+      for (const [k, v] of value.value) {
+        const problem = unsendable(k) ?? unsendable(v);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** The numeric type an arithmetic node of unknown operand types will have by default. */
-function arithmeticDefault(node: Node): AelType | undefined {
+export function arithmeticDefault(node: Node): AelType | undefined {
   if (node.kind === "binary") return node.op === "**" ? "FLOAT" : "INT";
   if (node.kind === "negate") return arithmeticDefault(node.operand) ?? "INT";
   if (node.kind === "call" && ["abs", "min", "max"].includes(node.name)) return "INT";

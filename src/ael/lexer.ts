@@ -158,7 +158,11 @@ function lexString(text: string, pos: number): Token {
   const quote = text[pos] as string;
   const close = text.indexOf(quote, pos + 1);
   if (close < 0) throw new AelError("Unterminated string literal", pos);
-  return { kind: "string", value: text.slice(pos + 1, close), pos, end: close + 1 };
+  const value = text.slice(pos + 1, close);
+  const nul = value.indexOf("\u0000");
+  // The client copies strings with strlen, so it would silently cut them at a NUL.
+  if (nul >= 0) throw new AelError("Strings cannot contain NUL characters", pos + 1 + nul);
+  return { kind: "string", value, pos, end: close + 1 };
 }
 
 /** Whether the int token's magnitude exceeds int64 unless negated (only 2^63 does). */

@@ -72,6 +72,7 @@ const RETURN_TYPES = new Set<string>([
   "REVERSE_RANK",
 ]);
 
+const MAX_BIN_NAME_BYTES = 15;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(1n << 63n);
@@ -79,6 +80,20 @@ const INT64_MAX = (1n << 63n) - 1n;
 
 function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9_@]/.test(ch);
+}
+
+const INT_KEY = /^[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)$/;
+
+// A bare key made of digits (decimal, hex or binary, optionally signed) is an integer key;
+// quote it ('55') for a string key.
+function mapKeyOf(word: string, pos: number): PathValue {
+  if (!INT_KEY.test(word)) return word;
+  const negative = word.startsWith("-");
+  const digits = word.replace(/^[-+]/, "").toLowerCase();
+  const value = negative ? -BigInt(digits) : BigInt(digits);
+  if (value < INT64_MIN || value > INT64_MAX)
+    throw new AelError(`Integer ${word} out of range`, pos);
+  return value;
 }
 
 function describe(text: string, pos: number): string {
@@ -108,6 +123,10 @@ export class PathParser {
     if (this.text[this.pos] === "(") {
       return { node: this.parseMetadata(bin, namePos, nodePos), end: this.pos };
     }
+    if (Buffer.byteLength(bin, "utf8") > MAX_BIN_NAME_BYTES) {
+      throw new AelError(`Bin name '${bin}' is longer than ${MAX_BIN_NAME_BYTES} bytes`, namePos);
+    }
+    if (bin.length === 0) throw new AelError("Bin names cannot be empty", namePos);
     const parts: PathPart[] = [];
     let fn: PathFunction | undefined;
     while (this.text[this.pos] === ".") {
@@ -129,13 +148,15 @@ export class PathParser {
         this.pos += 1;
         const keyPos = this.pos;
         const word = this.readWord();
-        if (this.text[this.pos] === "(") {
+        const open = skipBlanks(this.text, this.pos);
+        if (this.text[open] === "(") {
+          this.pos = open;
           fn = this.parsePathFunction(word, keyPos);
           break;
         }
         parts.push({
           kind: "mapKey",
-          key: /^[-+]?[0-9]+$/.test(word) ? BigInt(word) : word,
+          key: mapKeyOf(word, keyPos),
           pos: keyPos,
         });
       } else {
@@ -178,6 +199,8 @@ export class PathParser {
     const close = this.text.indexOf(quote, this.pos + 1);
     if (close < 0) throw new AelError("Unterminated string literal", this.pos);
     const value = this.text.slice(this.pos + 1, close);
+    const nul = value.indexOf("\u0000");
+    if (nul >= 0) throw new AelError("Strings cannot contain NUL characters", this.pos + 1 + nul);
     this.pos = close + 1;
     return value;
   }

@@ -79,6 +79,23 @@ const cases: Case[] = [
       exp.or(exp.eq(x.var("s"), exp.str("bob")), exp.eq(x.var("s"), exp.str("ann"))),
     ),
   ],
+  // An untyped variable takes its type from what it is compared or computed with.
+  [
+    "let (x = $.a) then (${x} == 'str')",
+    exp.let(x.def("x", exp.binStr("a")), exp.eq(x.var("x"), exp.str("str"))),
+  ],
+  [
+    "let (x = $.a, y = ${x} * 1.5) then (${y} > 2.0)",
+    exp.let(
+      x.def("x", exp.binFloat("a")),
+      x.def("y", exp.mul(x.var("x"), exp.float(1.5))),
+      exp.gt(x.var("y"), exp.float(2)),
+    ),
+  ],
+  [
+    "let (x = $.a) then (${x} > 2)",
+    exp.let(x.def("x", exp.binInt("a")), exp.gt(x.var("x"), exp.int(2))),
+  ],
   ["unknown", x.unknown()],
   [
     "when($.a == 1 => true, default => unknown)",

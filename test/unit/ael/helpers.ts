@@ -2,7 +2,6 @@ import Aerospike, { type AerospikeExp } from "aerospike";
 import { expect } from "vitest";
 import type { AelProblem } from "../../../src/ael/ael-error.js";
 import { type AelValue, compileAel } from "../../../src/ael/index.js";
-import { buildExpression } from "../../../src/embedded/expressions/index.js";
 
 /**
  * Expected expression arrays, built with the official client's own `exp` helpers wherever
@@ -91,21 +90,13 @@ const packer = Aerospike.client({ hosts: "127.0.0.1:1" });
 
 /**
  * Compiles and fails the test with the problems when compilation fails. Every compiled
- * expression is also packed by the official client and built by the embedded server's
- * expression builder, which applies the server's arity and type checks.
+ * expression is also packed by the official client, which must accept it.
  */
 export function compiled(text: string, placeholders: readonly AelValue[] = []): unknown {
   const result = compileAel(text, placeholders);
   if (!result.ok) throw new Error(`${text}: ${JSON.stringify(result.errors)}`);
-  const packed = Buffer.from(
-    packer.expressionToBase64(result.expression as AerospikeExp),
-    "base64",
-  );
-  try {
-    buildExpression(packed);
-  } catch (error) {
-    throw new Error(`${text}: the server-side build rejects it: ${(error as Error).message}`);
-  }
+  const packed = packer.expressionToBase64(result.expression as AerospikeExp);
+  expect(packed.length, text).toBeGreaterThan(0);
   return result.expression;
 }
 

@@ -31,6 +31,10 @@ describe("syntax errors name the position of the problem", () => {
     ["$.a == ?5", "Placeholder ?5 has no value (0 given)", 7],
     ["$.a.get(type: INT", "Expected ')'", 17],
     ["min($.a, )", "Unexpected ')', expected an operand", 9],
+    ["$.a == 'x\u0000y'", "Strings cannot contain NUL characters", 9],
+    ["$.'a\u0000' == 1", "Strings cannot contain NUL characters", 4],
+    ["$.abcdefghijklmnop == 1", "longer than 15 bytes", 2],
+    ["$.'' == 1", "Bin names cannot be empty", 2],
   ] as const)("%s", (text, message, position) => {
     const p = problem(text);
     expect(p.message).toContain(message);
