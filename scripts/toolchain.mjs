@@ -129,7 +129,7 @@ function missingPythonPackages(specs) {
 /** Creates .venv when missing and pip-installs the given exact `name==version` requirements into it. */
 export function ensureVenv(specs) {
   if (!existsSync(venvPython)) {
-    console.log("gen: creating .venv");
+    console.log("venv: creating .venv");
     run("python3", ["-m", "venv", venv]);
   }
   const missing = missingPythonPackages(specs);
