@@ -1,5 +1,5 @@
-import { compareMsgpack } from "../wire/msgpack-compare.js";
 import type { MpValue } from "../wire/msgpack-value.js";
+import { cdtCompare } from "./cdt-compare.js";
 import type { Elements, Selection } from "./cdt-result.js";
 import { rankOrder } from "./cdt-result.js";
 import { rankRangeByHeap } from "./order-heap.js";
@@ -10,7 +10,7 @@ import { rankRangeByHeap } from "./order-heap.js";
  * server fails the op (OP_NOT_APPLICABLE).
  */
 
-const cmp = compareMsgpack;
+const cmp = cdtCompare;
 
 /** Count "to the end" when a range op has no count argument. */
 export const TO_END = Number.MAX_SAFE_INTEGER;

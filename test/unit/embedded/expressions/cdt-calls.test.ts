@@ -91,6 +91,20 @@ describe("list reads inside expressions", () => {
     expect(read(rec, call(T.int, [96], L)).code).toBe(26);
   });
 
+  it("a WILDCARD in a value matches anything from there on", () => {
+    const wild = { mp: { kind: "ext", type: 0xff, data: Buffer.from([0]) } } as E;
+    const lol = [
+      O.quote,
+      [
+        [1, 2],
+        [1, 3],
+        [2, 1],
+      ],
+    ];
+    expect(ok(call(T.list, [22, RT.INDEX, [O.quote, [1, wild]]], lol))).toEqual(ints(0, 1));
+    expect(ok(call(T.int, [22, RT.COUNT, wild], lol))).toEqual(n(3));
+  });
+
   it("works on list literals and on the result of another call", () => {
     expect(ok(call(T.int, [16], [O.quote, [1, 2, 3]]))).toEqual(n(3));
     const inner = call(T.list, [24, RT.VALUE, 0, 3], L);
