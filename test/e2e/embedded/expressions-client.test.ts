@@ -273,6 +273,20 @@ describe("list and map selectors through the client", () => {
   });
 });
 
+describe("bit reads inside expressions through the client", () => {
+  const BL = exp.binBlob("bl");
+  it.each([
+    ["count", exp.bit.count(BL, exp.int(24), exp.int(0)), 4],
+    ["get", exp.bit.get(BL, exp.int(8), exp.int(8)), Buffer.from([2])],
+    ["lScan", exp.bit.lScan(BL, exp.bool(true), exp.int(24), exp.int(0)), 7],
+    ["rScan", exp.bit.rScan(BL, exp.bool(true), exp.int(24), exp.int(0)), 23],
+    ["getInt", exp.bit.getInt(BL, false, exp.int(16), exp.int(0)), 258],
+    ["getInt signed", exp.bit.getInt(BL, true, exp.int(4), exp.int(4)), 1],
+  ])("%s", async (_n, e, want) => {
+    expect(await ev(e)).toEqual(want);
+  });
+});
+
 describe("expression write flags through the client", () => {
   const write = (bin: string, e: unknown, flags: number) =>
     h.client.operate(k("w"), [exp.operations.write(bin, e, flags), ops.read(bin)]);
