@@ -29,6 +29,8 @@ export interface BatchOutcome {
   readonly record?: RecordData;
   readonly results?: readonly (AsValue | undefined)[];
   readonly udfResult?: AsValue;
+  /** The record digest the client computed, when it reported one. */
+  readonly digest?: Uint8Array;
 }
 
 /** A batch entry made ready for the client: compiled filter and operation plan. */
@@ -81,17 +83,22 @@ function rowPolicy(p: PreparedItem): Record<string, unknown> {
   };
 }
 
+// Rows without a policy of their own let the client send the batch's shared one.
+function withPolicy(row: Record<string, unknown>, policy: Record<string, unknown>) {
+  return Object.keys(policy).length === 0 ? row : { ...row, policy };
+}
+
 function batchRecord(p: PreparedItem): Record<string, unknown> {
   const key = toClientKey(p.item.key);
   const a = p.item.action;
   switch (a.kind) {
     case "read":
       if (p.plan !== undefined) {
-        return { type: batchType.BATCH_READ, key, ops: p.plan.ops, policy: rowPolicy(p) };
+        return withPolicy({ type: batchType.BATCH_READ, key, ops: p.plan.ops }, rowPolicy(p));
       }
-      return { type: batchType.BATCH_READ, key, readAllBins: a.allBins, policy: rowPolicy(p) };
+      return withPolicy({ type: batchType.BATCH_READ, key, readAllBins: a.allBins }, rowPolicy(p));
     case "exists":
-      return { type: batchType.BATCH_READ, key, readAllBins: false, policy: rowPolicy(p) };
+      return withPolicy({ type: batchType.BATCH_READ, key, readAllBins: false }, rowPolicy(p));
     case "write":
       return {
         type: batchType.BATCH_WRITE,
@@ -125,7 +132,12 @@ function batchRecord(p: PreparedItem): Record<string, unknown> {
 interface ClientBatchResult {
   status: number;
   inDoubt?: boolean;
-  record?: { bins?: Record<string, unknown> | null; gen?: number | null; ttl?: number | null };
+  record?: {
+    key?: { digest?: Buffer | null } | null;
+    bins?: Record<string, unknown> | null;
+    gen?: number | null;
+    ttl?: number | null;
+  };
 }
 
 function recordOf(r: ClientBatchResult, bins: ReadonlyMap<string, AsValue>): RecordData {
@@ -179,7 +191,13 @@ async function runRows(
 
 function rowOutcome(p: PreparedItem, r: ClientBatchResult): BatchOutcome {
   const index = p.item.index;
-  const base = { index, resultCode: r.status, inDoubt: r.inDoubt === true };
+  const digest = r.record?.key?.digest;
+  const base = {
+    index,
+    resultCode: r.status,
+    inDoubt: r.inDoubt === true,
+    ...(digest ? { digest: new Uint8Array(digest) } : {}),
+  };
   if (r.status !== 0) return base;
   const bins = r.record?.bins ?? {};
   const a = p.item.action;

@@ -4,7 +4,12 @@ import {
   type StreamBatchResponse,
 } from "../../gen/ts/aerogate/v1/batch_pb.js";
 import type { Expression } from "../../gen/ts/aerogate/v1/types_pb.js";
-import { type PreparedItem, prepareBatch, runBatch } from "../aerospike/batch-ops.js";
+import {
+  type BatchOutcome,
+  type PreparedItem,
+  prepareBatch,
+  runBatch,
+} from "../aerospike/batch-ops.js";
 import type { CommandTimeouts } from "../aerospike/policies.js";
 import type { AerospikeClient } from "../aerospike/record-ops.js";
 import { defineService, type HandlerContext, type ServiceRegistration } from "../context.js";
@@ -20,6 +25,8 @@ export interface StreamTuning {
   readonly maxSubBatch: number;
   /** Sub-batches running at once. */
   readonly maxInFlight: number;
+  /** ExecuteBatch splits batches larger than this (servers cap a batch, 5000 keys by default). */
+  readonly executeChunk: number;
 }
 
 /** Defaults: a small first sub-batch so the first result comes early, then larger ones. */
@@ -27,6 +34,7 @@ export const DEFAULT_STREAM_TUNING: StreamTuning = {
   firstSubBatch: 64,
   maxSubBatch: 1024,
   maxInFlight: 4,
+  executeChunk: 1000,
 };
 
 interface BatchRequestLike {
@@ -65,7 +73,7 @@ export function createBatchService(
       try {
         const prepared = prepare(req, deps);
         t = timeoutsFor(ctx, deps.config);
-        const outcomes = await runBatch(client(), prepared, t);
+        const outcomes = await runChunked(prepared, tuning, ctx, deps, client());
         if (ctx.signal.aborted) throw abortedError(ctx);
         const all = req.respondAllKeys ?? true;
         return {
@@ -82,6 +90,34 @@ export function createBatchService(
 
     streamBatch: (req, ctx) => streamBatch(req, ctx, deps, tuning, client),
   });
+}
+
+/**
+ * Runs a whole batch in chunks of at most `executeChunk` entries, `maxInFlight` at a time, and
+ * resolves every outcome in input order once all chunks are done.
+ */
+async function runChunked(
+  prepared: readonly PreparedItem[],
+  tuning: StreamTuning,
+  ctx: HandlerContext,
+  deps: DataServiceDeps,
+  c: AerospikeClient,
+): Promise<BatchOutcome[]> {
+  const out: BatchOutcome[] = new Array(prepared.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < prepared.length) {
+      if (ctx.signal.aborted) throw abortedError(ctx);
+      const start = next;
+      next = Math.min(prepared.length, start + tuning.executeChunk);
+      const rows = await runBatch(c, prepared.slice(start, next), timeoutsFor(ctx, deps.config));
+      rows.forEach((o, k) => {
+        out[start + k] = o;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: tuning.maxInFlight }, worker));
+  return out;
 }
 
 /**

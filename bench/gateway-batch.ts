@@ -1,0 +1,318 @@
+/**
+ * Gateway batch benchmark: the gateway versus the direct `aerospike` client against the same
+ * embedded server, in one run.
+ *
+ * Run it from the repository root:
+ *
+ *   npx vite-node bench/gateway-batch.ts
+ *
+ * The gateway runs in a child process (bench/gateway-child.ts), as it would in production; the
+ * embedded server runs in a worker thread of the benchmark process, and both clients (the gRPC
+ * client of the gateway and the direct `aerospike` client) run in the benchmark process.
+ *
+ * Environment knobs (defaults in brackets): BENCH_RECORDS [10000] records written first,
+ * BENCH_BATCH [200] keys per batch, BENCH_ROUNDS [40] batches per measurement, BENCH_CONCURRENCY [4]
+ * batches in flight, BENCH_STREAM [100000] entries of the slow-reader StreamBatch (0 skips it).
+ * Point AEROSPIKE_HOSTS=host:3000 at a real cluster to measure against it instead.
+ *
+ * It prints, per scenario, batches/s, records/s, p50/p99 latency and the gateway/direct ratio;
+ * StreamBatch time-to-first-result versus ExecuteBatch total time for 10k entries; the cost of
+ * each client-gap workaround (typed all-bins reads, per-entry generation writes); and the peak
+ * RSS while a 100k-entry StreamBatch is read slowly.
+ */
+
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { create } from "@bufbuild/protobuf";
+import Aerospike from "aerospike";
+import { BatchService } from "../gen/ts/aerogate/v1/batch_pb.js";
+import { type Key, KeySchema, ValueSchema, Verb } from "../gen/ts/aerogate/v1/types_pb.js";
+import { startEmbeddedServer } from "../src/embedded/index.js";
+import { GrpcTestClient } from "../test/helpers/grpc-client.js";
+
+const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
+const RECORDS = env("BENCH_RECORDS", 10_000);
+const BATCH = env("BENCH_BATCH", 200);
+const ROUNDS = env("BENCH_ROUNDS", 40);
+const CONCURRENCY = env("BENCH_CONCURRENCY", 4);
+const STREAM = env("BENCH_STREAM", 100_000);
+const SET = "bench";
+
+interface Stats {
+  readonly name: string;
+  readonly seconds: number;
+  readonly latencies: number[];
+  readonly records: number;
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+function show(s: Stats): string {
+  const l = [...s.latencies].sort((a, b) => a - b);
+  return `${s.name.padEnd(44)} ${(s.latencies.length / s.seconds).toFixed(1).padStart(8)} batch/s ${(s.records / s.seconds).toFixed(0).padStart(8)} rec/s  p50 ${pct(l, 50).toFixed(2)} ms  p99 ${pct(l, 99).toFixed(2)} ms`;
+}
+
+/** Runs `rounds` calls of `fn` with `concurrency` in flight and measures each. */
+async function measure(
+  name: string,
+  rounds: number,
+  perRound: number,
+  fn: (round: number) => Promise<unknown>,
+): Promise<Stats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < rounds) {
+        const r = next++;
+        const t0 = performance.now();
+        await fn(r);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return {
+    name,
+    seconds: (performance.now() - start) / 1000,
+    latencies,
+    records: rounds * perRound,
+  };
+}
+
+/** Resident set size of the gateway: the largest RSS among the child process tree (vite-node runs node). */
+function gatewayRss(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  let max = 0;
+  const visit = (p: string) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (m) max = Math.max(max, Number(m[1]) * 1024);
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim();
+        for (const k of kids.split(/\s+/).filter(Boolean)) visit(k);
+      }
+    } catch {
+      // The process ended.
+    }
+  };
+  visit(String(pid));
+  return max;
+}
+
+function pbKey(i: number): Key {
+  return create(KeySchema, {
+    namespace: "test",
+    set: SET,
+    userKey: { case: "stringValue", value: `r${i}` },
+  });
+}
+
+function clientKey(i: number) {
+  return new Aerospike.Key("test", SET, `r${i}`);
+}
+
+const batchKeys = (round: number) =>
+  Array.from({ length: BATCH }, (_, k) => (round * BATCH + k * 7919) % RECORDS);
+
+async function main(): Promise<void> {
+  const hostsEnv = process.env.AEROSPIKE_HOSTS;
+  const embedded = hostsEnv ? undefined : await startEmbeddedServer({ port: 0 });
+  const hosts = hostsEnv ?? `127.0.0.1:${embedded?.port}`;
+  const gatewayArgs = [
+    "--listen",
+    "127.0.0.1:0",
+    "--aerospike-hosts",
+    hosts,
+    "--max-batch-entries",
+    String(Math.max(STREAM, 10_000)),
+    "--max-receive-message-bytes",
+    String(64 * 1024 * 1024),
+    "--log-level",
+    "error",
+  ];
+  const child = spawn(
+    process.execPath,
+    ["node_modules/vite-node/vite-node.mjs", "bench/gateway-child.ts"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, GATEWAY_ARGS: JSON.stringify(gatewayArgs) },
+    },
+  );
+  const address = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line.startsWith("{")) resolve((JSON.parse(line) as { address: string }).address);
+    });
+    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  const grpc = new GrpcTestClient(address);
+  const [host, port] = hosts.split(",")[0]?.split(":") ?? [];
+  const direct = await Aerospike.connect({
+    hosts: [{ addr: host ?? "127.0.0.1", port: Number(port) }],
+    log: { level: Aerospike.log.OFF },
+    maxErrorRate: 10_000,
+    errorRateWindow: 100,
+  } as never);
+
+  const exec = (entries: unknown[]) =>
+    grpc.unary(BatchService.method.executeBatch, { entries } as never).then((r) => r.response);
+
+  console.log(`records ${RECORDS}, batch ${BATCH}, rounds ${ROUNDS}, concurrency ${CONCURRENCY}`);
+  for (let start = 0; start < RECORDS; start += 1000) {
+    const n = Math.min(1000, RECORDS - start);
+    await direct.batchWrite(
+      Array.from({ length: n }, (_, k) => ({
+        type: Aerospike.batchType.BATCH_WRITE,
+        key: clientKey(start + k),
+        ops: [
+          Aerospike.operations.write("i", start + k),
+          Aerospike.operations.write("f", new Aerospike.Double(1.5)),
+          Aerospike.operations.write("s", `v${start + k}`),
+        ],
+      })) as never,
+    );
+  }
+
+  const results: [Stats, Stats][] = [];
+  const directRead = await measure("direct batchRead (all bins)", ROUNDS, BATCH, (r) =>
+    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never),
+  );
+  const gwReadAll = await measure(
+    "gateway ExecuteBatch READ (all bins, typed)",
+    ROUNDS,
+    BATCH,
+    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
+  );
+  results.push([directRead, gwReadAll]);
+  const directNamed = await measure("direct batchRead (bins i,f,s)", ROUNDS, BATCH, (r) =>
+    direct.batchRead(
+      batchKeys(r).map((i) => ({ key: clientKey(i), bins: ["i", "f", "s"] })) as never,
+    ),
+  );
+  const gwNamed = await measure(
+    "gateway ExecuteBatch READ (bins i,f,s, typed)",
+    ROUNDS,
+    BATCH,
+    (r) =>
+      exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, bins: ["i", "f", "s"] }))),
+  );
+  results.push([directNamed, gwNamed]);
+  const directHeaders = await measure("direct batchRead (headers only)", ROUNDS, BATCH, (r) =>
+    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never),
+  );
+  const gwHeaders = await measure("gateway ExecuteBatch READ (headers only)", ROUNDS, BATCH, (r) =>
+    exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
+  );
+  results.push([directHeaders, gwHeaders]);
+  const intValue = (n: number) =>
+    create(ValueSchema, { kind: { case: "intValue", value: BigInt(n) } });
+  const directWrite = await measure("direct batchWrite (1 write op)", ROUNDS, BATCH, (r) =>
+    direct.batchWrite(
+      batchKeys(r).map((i) => ({
+        type: Aerospike.batchType.BATCH_WRITE,
+        key: clientKey(i),
+        ops: [Aerospike.operations.write("w", r)],
+      })) as never,
+    ),
+  );
+  const gwWrite = await measure("gateway ExecuteBatch UPSERT (1 write op)", ROUNDS, BATCH, (r) =>
+    exec(
+      batchKeys(r).map((i) => ({
+        key: pbKey(i),
+        verb: Verb.UPSERT,
+        operations: [{ bin: "w", op: { case: "setTo", value: intValue(r) } }],
+      })),
+    ),
+  );
+  results.push([directWrite, gwWrite]);
+  const gwGenWrite = await measure(
+    "gateway UPSERT with expected_generation",
+    Math.max(4, ROUNDS / 4),
+    BATCH,
+    (r) =>
+      exec(
+        batchKeys(r).map((i) => ({
+          key: pbKey(i),
+          verb: Verb.UPSERT,
+          policy: { expectedGeneration: 0xffff },
+          operations: [{ bin: "w", op: { case: "setTo", value: intValue(r) } }],
+        })),
+      ),
+  );
+  for (const [d, g] of results) {
+    console.log(show(d));
+    console.log(show(g));
+    console.log(
+      `${"  ratio gateway/direct (records/s)".padEnd(44)} ${(g.records / g.seconds / (d.records / d.seconds)).toFixed(2)}`,
+    );
+  }
+  console.log(show(gwGenWrite));
+  console.log(
+    `${"  cost of per-entry generation (vs batch row)".padEnd(44)} ${(gwWrite.records / gwWrite.seconds / (gwGenWrite.records / gwGenWrite.seconds)).toFixed(2)}x slower`,
+  );
+
+  // StreamBatch time-to-first-result versus ExecuteBatch total for 10k entries.
+  const tenK = Array.from({ length: 10_000 }, (_, k) => ({
+    key: pbKey(k % RECORDS),
+    verb: Verb.READ,
+  }));
+  const t0 = performance.now();
+  await exec(tenK);
+  const execTotal = performance.now() - t0;
+  const t1 = performance.now();
+  let first = 0;
+  let count = 0;
+  for await (const _ of grpc.serverStream(BatchService.method.streamBatch, {
+    entries: tenK,
+  } as never)) {
+    if (count++ === 0) first = performance.now() - t1;
+  }
+  const streamTotal = performance.now() - t1;
+  console.log(
+    `10k READ: ExecuteBatch total ${execTotal.toFixed(1)} ms; StreamBatch first result ${first.toFixed(1)} ms (${((first / execTotal) * 100).toFixed(1)}% of it), stream total ${streamTotal.toFixed(1)} ms, ${count} results`,
+  );
+
+  if (STREAM > 0) {
+    const entries = Array.from({ length: STREAM }, (_, k) => ({
+      key: pbKey(k % RECORDS),
+      verb: Verb.READ,
+    }));
+    const rss = () => gatewayRss(child.pid);
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+    }, 20);
+    let n = 0;
+    const s0 = performance.now();
+    for await (const _ of grpc.serverStream(BatchService.method.streamBatch, {
+      entries,
+    } as never)) {
+      n += 1;
+      // A slow reader: a pause every 500 results.
+      if (n % 500 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    clearInterval(sampler);
+    console.log(
+      `100k StreamBatch, slow reader (gateway process RSS): ${n} results in ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS before ${(before / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB; the request itself is ~${((entries.length * 40) / 2 ** 20).toFixed(0)} MiB on the wire)`,
+    );
+  }
+
+  grpc.close();
+  direct.close(false);
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  await embedded?.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
