@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Aerospike from "aerospike";
 import { readTranscript } from "../../unit/embedded/fixtures.js";
 
@@ -47,6 +50,7 @@ export function decodeArg(v: Json, inCallForm = false): unknown {
   if ("$double" in v) return new Aerospike.Double(v.$double as number);
   if ("$float" in v) return Number(v.$float);
   if ("$geojson" in v) return new Aerospike.GeoJSON(v.$geojson as string);
+  if ("$hll" in v) return new Aerospike.HyperLogLog(Buffer.from(v.$hll as string, "hex"));
   if ("$undefined" in v) return undefined;
   if ("$function" in v) return () => undefined;
   if ("$const" in v) return v.value;
@@ -126,10 +130,14 @@ function isKeyLike(
   );
 }
 
-/** Replaces record TTLs that count down (> 0) by a marker, so runs a second apart compare equal. */
+/**
+ * Replaces record TTLs that count down (> 0) by a marker, so runs a second apart compare equal,
+ * and HLL values by plain bytes (the recorder had the client report HLL bins as HyperLogLog).
+ */
 export function normalizeTtls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeTtls);
   if (v === null || typeof v !== "object") return v;
+  if ("$hll" in v) return { $bytes: (v as { $hll: string }).$hll };
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     out[k] =
@@ -142,12 +150,12 @@ export function normalizeTtls(v: unknown): unknown {
   return out;
 }
 
-const NEEDS_PLUGIN =
-  /"(exp|hll|lists|maps|bitwise)\.|filterExpression|udfRegister|udfRemove|batchApply|"module"|Scan\.|Query\.|"udf-|"query-show|"sindex/;
+// Calls this runner does not drive (scans and queries stream through their own API).
+const UNSUPPORTED_CALL = /^(Scan|Query|Job)\./;
 
-/** Whether a step needs a part of the server that is not in part 1 (expressions, HLL, CDT, UDF, scans). */
+/** Whether the runner cannot replay a step through the client. */
 export function needsPlugin(step: Step): boolean {
-  return NEEDS_PLUGIN.test(JSON.stringify(step.args)) || NEEDS_PLUGIN.test(step.call);
+  return UNSUPPORTED_CALL.test(step.call);
 }
 
 /** Digests of every key a step's arguments mention. */
@@ -168,6 +176,7 @@ export async function runStep(
     return { ok: "slept" };
   }
   const method = step.call.replace(/^client\./, "");
+  if (method === "udfRegister" || method === "udfRemove") return udfJob(client, method, step);
   try {
     // biome-ignore lint/suspicious/noExplicitAny: calling the recorded client method by name
     const value = await (client as any)[method](...args);
@@ -175,4 +184,34 @@ export async function runStep(
   } catch (e) {
     return { error: { code: (e as { code: number }).code } };
   }
+}
+
+/** Registers or removes a UDF module like the recorder did: from its recorded source, then waits. */
+async function udfJob(
+  client: Aerospike.Client,
+  method: "udfRegister" | "udfRemove",
+  step: Step,
+): Promise<{ ok?: unknown; error?: { code: number } }> {
+  const name = step.args[0] as string;
+  try {
+    if (method === "udfRegister") {
+      const note = readTranscript(scenarioOf(step))
+        .filter((l) => l.kind === "note")
+        .map((l) => l.data as { filename?: string; source?: string })
+        .find((d) => d?.filename === name);
+      const dir = mkdtempSync(join(tmpdir(), "aerogate-udf-"));
+      const path = join(dir, name);
+      writeFileSync(path, note?.source ?? "");
+      await (await client.udfRegister(path)).wait(10);
+      return { ok: "registered" };
+    }
+    await (await client.udfRemove(name)).wait(10);
+    return { ok: "removed" };
+  } catch (e) {
+    return { error: { code: (e as { code: number }).code } };
+  }
+}
+
+function scenarioOf(step: Step): string {
+  return (step as unknown as { scenario: string }).scenario;
 }
