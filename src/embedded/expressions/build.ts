@@ -9,6 +9,8 @@ import { buildFail, ExpBuildError, ExpType } from "./types.js";
 export const EXP_MAX_SIZE = 1024 * 1024;
 
 const MAX_BIN_NAME = 15;
+// Bounds the recursion of building and evaluating; far beyond what any client builds.
+const MAX_DEPTH = 1000;
 
 interface Scope {
   readonly parent: Scope | undefined;
@@ -21,6 +23,7 @@ export class Builder {
   scope: Scope | undefined = undefined;
   nextSlot = 0;
   maxSlot = 0;
+  depth = 0;
 
   constructor(buf: Buffer) {
     this.r = new MsgpackReader(buf);
@@ -53,8 +56,11 @@ export class Builder {
     const n = this.r.readArrayHeader();
     if (n === undefined) return buildLiteral(this);
     if (n === 0) buildFail("empty op array");
+    if (++this.depth > MAX_DEPTH) buildFail("expression nested too deeply");
     const code = this.int("op code");
-    return this.op(Number(code), n - 1);
+    const node = this.op(Number(code), n - 1);
+    this.depth--;
+    return node;
   }
 
   private args(count: number): ExpNode[] {

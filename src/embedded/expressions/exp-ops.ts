@@ -49,9 +49,14 @@ export function parseExpOp(value: Buffer, modify: boolean): ParsedExpOp | number
 
 /** Evaluates the op's expression to a particle (NULL for nil), or undefined when it fails. */
 function evalToParticle(parsed: ParsedExpOp, ctx: OpContext): Particle | undefined {
-  const v = evaluate(parsed.exp.root, { record: ctx.record, vars: new Array(parsed.exp.slots) });
-  if (v === UNKNOWN || v.kind === "ext") return undefined;
-  return v.kind === "nil" ? NIL_PARTICLE : valueToParticle(v);
+  try {
+    const v = evaluate(parsed.exp.root, { record: ctx.record, vars: new Array(parsed.exp.slots) });
+    if (v === UNKNOWN || v.kind === "ext") return undefined;
+    return v.kind === "nil" ? NIL_PARTICLE : valueToParticle(v);
+  } catch {
+    // Evaluation never throws for well-formed trees; treat anything unexpected as a failure.
+    return undefined;
+  }
 }
 
 /**

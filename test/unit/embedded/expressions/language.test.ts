@@ -148,6 +148,16 @@ describe("unknown and build errors", () => {
     expect(read(rec, e).code).toBe(code);
   });
 
+  it("deep nesting is rejected, not a stack overflow", () => {
+    let e: E = true;
+    for (let k = 0; k < 5000; k++) e = [O.not, e];
+    expect(read(rec, e).code).toBe(4);
+    let ok: E = true;
+    for (let k = 0; k < 200; k++) ok = [O.not, ok];
+    expect(read(rec, ok)).toEqual({ code: 0, value: mp.bool(true) });
+    expect(filter(rec, Buffer.concat([Buffer.alloc(200000, 0x91), Buffer.from([0x00])]))).toBe(4);
+  });
+
   it("literal strings need a type prefix", () => {
     expect(read(rec, { raw: "" }).code).toBe(4);
     expect(read(rec, { raw: "\u0009x" }).code).toBe(4);
