@@ -116,8 +116,11 @@ class Namer {
  * - `select_from` reports under a synthetic name, its type taken from the expression text.
  * - HLL reads report under the bin name, or as the equivalent expression read under a synthetic
  *   name when a later operation reports under the same bin.
- * - `hll_add` and `hll_refresh_count` followed by another operation on the same bin cannot be told
- *   apart: INVALID_ARGUMENT naming the operation (a documented limitation).
+ * - `hll_refresh_count` followed by another operation on the bin reports the estimate read right
+ *   after it (an expression read under a synthetic name).
+ * - `hll_add` followed by a write on the same bin (which reports nil under the bin name) cannot
+ *   keep its count of changed registers: INVALID_ARGUMENT naming the operation (a documented
+ *   limitation; reads after it are fine, they move to synthetic names).
  *
  * `path` is the field path of the operation list (e.g. `entries[2].operations`).
  */
@@ -128,10 +131,8 @@ export function planOperations(
 ): OperationPlan {
   const taken = new Set(list.map(nativeResponseName));
   const namer = new Namer(taken);
-  // Bins whose counted HLL writes must keep the native name: reads of them go synthetic.
-  const counted = new Set(
-    list.filter((o) => o.op === "hllAdd" || o.op === "hllRefreshCount").map(nativeResponseName),
-  );
+  // Bins whose counted HLL adds must keep the native name: reads of them go synthetic.
+  const counted = new Set(list.filter((o) => o.op === "hllAdd").map(nativeResponseName));
   // Built back to front: whether an op's native entry survives depends on the names after it.
   const laterNames = new Set<string>();
   const chunks: ClientOperation[][] = [];
@@ -242,6 +243,18 @@ function planOne(
           .withPolicy({ writeFlags: hllWriteFlags(op.flags) }),
       );
     case "hllRefreshCount":
+      if (later.has(op.bin)) {
+        // The refreshed count equals the estimate read right after it, under a name of its own.
+        const name = namer.next();
+        return {
+          ops: [
+            hll.refreshCount(op.bin) as ClientOperation,
+            exp.operations.read(name, exp.hll.getCount(exp.binHll(op.bin)) as never, 0),
+          ],
+          decoder: (bins) => typed(ParticleType.INTEGER, bins[name]),
+          names: [op.bin, name],
+        };
+      }
       return planHllWriteWithResult(op, at, later, () => hll.refreshCount(op.bin));
     case "hllSetUnion":
       return plain(

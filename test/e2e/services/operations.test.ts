@@ -184,12 +184,18 @@ describe("HyperLogLog operations", () => {
   it("runs all eleven operations with positional results", async () => {
     const key = freshKey(SET, "hll");
     const other = await sketchOf([3, 4, 5, 6]);
-    const res = await operate(key, [
+    const first = await operate(key, [
       { bin: "h", op: { case: "hllInit", value: { indexBitCount: 10 } } },
       {
         bin: "h",
         op: { case: "hllAdd", value: { values: [v.int(1), v.int(2), v.int(3), v.str("x")] } },
       },
+      { bin: "h", op: { case: "hllGetCount", value: {} } },
+    ]);
+    expect(first.operationResults.map((x) => x.kind.value)).toEqual([undefined, 4n, 4n]);
+    const res = await operate(key, [
+      { bin: "h", op: { case: "hllGetCount", value: {} } },
+      { bin: "h", op: { case: "hllGetCount", value: {} } },
       { bin: "h", op: { case: "hllGetCount", value: {} } },
       { bin: "h", op: { case: "hllDescribe", value: {} } },
       { bin: "h", op: { case: "hllGetUnionCount", value: { sketches: [other] } } },
@@ -206,7 +212,7 @@ describe("HyperLogLog operations", () => {
       { bin: "h", op: { case: "hllGetCount", value: {} } },
     ]);
     const r = res.operationResults.map((x) => x.kind);
-    expect(r[0]?.case).toBeUndefined();
+    expect(r[0]).toEqual({ case: "intValue", value: 4n });
     expect(r[1]).toEqual({ case: "intValue", value: 4n });
     expect(r[2]).toEqual({ case: "intValue", value: 4n });
     expect(r[3]?.case).toBe("listValue");
@@ -285,13 +291,24 @@ describe("HyperLogLog operations", () => {
           },
         },
       },
+      { bin: "n", op: { case: "hllDescribe", value: {} } },
+    ]);
+    expect(added.operationResults[0]?.kind).toEqual({ case: "intValue", value: 1n });
+    const described = added.operationResults[1]?.kind;
+    const bits =
+      described?.case === "listValue" ? described.value.values.map((x) => x.kind.value) : [];
+    expect(bits).toEqual([12n, 4n]);
+    await expectStatus(
+      operate(key, [{ bin: "n", op: { case: "hllSetUnion", value: { sketches: [other] } } }]),
+      status.FAILED_PRECONDITION,
+      "AEROSPIKE_OP_NOT_APPLICABLE",
+    );
+    await operate(key, [
       {
         bin: "n",
         op: { case: "hllSetUnion", value: { sketches: [other], flags: { allowFold: true } } },
       },
-      { bin: "n", op: { case: "hllDescribe", value: {} } },
     ]);
-    expect(added.operationResults[0]?.kind).toEqual({ case: "intValue", value: 1n });
   });
 
   it("reports a limitation for a counted HLL write followed by another op on the bin", async () => {
