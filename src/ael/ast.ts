@@ -232,3 +232,34 @@ export type Node =
       readonly pos: number;
     }
   | { readonly kind: "unknown"; readonly pos: number };
+
+/** The direct sub-expressions of a node. */
+export function childrenOf(node: Node): readonly Node[] {
+  switch (node.kind) {
+    case "binary":
+    case "compare":
+    case "in":
+      return [node.left, node.right];
+    case "negate":
+    case "intNot":
+    case "not":
+    case "cast":
+      return [node.operand];
+    case "and":
+    case "or":
+    case "exclusive":
+      return node.operands;
+    case "let":
+      return [...node.defs.map((d) => d.value), node.body];
+    case "when":
+      return [...node.cases.flatMap((c) => [c.cond, c.action]), node.otherwise];
+    case "call":
+      return node.args;
+    case "list":
+      return node.items;
+    case "map":
+      return node.entries.flat();
+    default:
+      return [];
+  }
+}

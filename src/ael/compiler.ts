@@ -1,7 +1,8 @@
 import { AelError } from "./ael-error.js";
 import { type AelValue, aelValueType } from "./ael-value.js";
-import type { Node } from "./ast.js";
+import { childrenOf, type Node } from "./ast.js";
 import { compileFunction, functionType } from "./compile-functions.js";
+import { compileMetadata, metadataType } from "./compile-metadata.js";
 import { compilePath, endsInValueSelector, pathType } from "./compile-path.js";
 import { type AelType, CallSystem, ExpType, ListOp, Op, ReturnType } from "./exp-codes.js";
 import {
@@ -18,6 +19,7 @@ import {
   smallInt,
   stringEntry,
   toClientValue,
+  unsendable,
   valueEntries,
   valueEntry,
   variadic,
@@ -47,8 +49,6 @@ const INTEGER_OPS: Record<string, { op: number; variadic: boolean }> = {
 };
 const NUMERIC = new Set<AelType>(["INT", "FLOAT"]);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-// The client copies strings with strdup/strlen, so it would silently cut them at a NUL.
-const NUL_PROBLEM = "strings containing NUL characters cannot be sent by the Aerospike client";
 
 type Scope = ReadonlyMap<string, AelType>;
 
@@ -510,60 +510,6 @@ export class Compiler {
   }
 }
 
-/** The direct sub-expressions of a node. */
-function childrenOf(node: Node): readonly Node[] {
-  switch (node.kind) {
-    case "binary":
-    case "compare":
-    case "in":
-      return [node.left, node.right];
-    case "negate":
-    case "intNot":
-    case "not":
-    case "cast":
-      return [node.operand];
-    case "and":
-    case "or":
-    case "exclusive":
-      return node.operands;
-    case "let":
-      return [...node.defs.map((d) => d.value), node.body];
-    case "when":
-      return [...node.cases.flatMap((c) => [c.cond, c.action]), node.otherwise];
-    case "call":
-      return node.args;
-    case "list":
-      return node.items;
-    case "map":
-      return node.entries.flat();
-    default:
-      return [];
-  }
-}
-
-/** Why the client cannot send `value` unchanged, if it cannot. */
-function unsendable(value: AelValue): string | undefined {
-  switch (value.type) {
-    case "string":
-    case "geojson":
-      return value.value.includes("\u0000") ? NUL_PROBLEM : undefined;
-    case "list":
-      for (const item of value.value) {
-        const problem = unsendable(item);
-        if (problem !== undefined) return problem;
-      }
-      return undefined;
-    case "map":
-      for (const [k, v] of value.value) {
-        const problem = unsendable(k) ?? unsendable(v);
-        if (problem !== undefined) return problem;
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** The numeric type an arithmetic node of unknown operand types will have by default. */
 export function arithmeticDefault(node: Node): AelType | undefined {
   if (node.kind === "binary") return node.op === "**" ? "FLOAT" : "INT";
@@ -589,37 +535,4 @@ function decodeBase64(text: string, pos: number): Uint8Array {
     throw new AelError("A string compared with a BLOB must be base64", pos);
   }
   return Buffer.from(text, "base64");
-}
-
-const METADATA: Record<string, { op: number; type: AelType }> = {
-  deviceSize: { op: Op.RECORD_SIZE, type: "INT" },
-  memorySize: { op: Op.RECORD_SIZE, type: "INT" },
-  recordSize: { op: Op.RECORD_SIZE, type: "INT" },
-  isTombstone: { op: Op.IS_TOMBSTONE, type: "BOOL" },
-  keyExists: { op: Op.KEY_EXIST, type: "BOOL" },
-  lastUpdate: { op: Op.LAST_UPDATE, type: "INT" },
-  sinceUpdate: { op: Op.SINCE_UPDATE, type: "INT" },
-  setName: { op: Op.SET_NAME, type: "STRING" },
-  ttl: { op: Op.TTL, type: "INT" },
-  voidTime: { op: Op.VOID_TIME, type: "INT" },
-  digestModulo: { op: Op.DIGEST_MODULO, type: "INT" },
-};
-
-function metadataType(node: Extract<Node, { kind: "meta" }>): AelType | undefined {
-  if (node.name === "key") return node.keyType;
-  return METADATA[node.name]?.type;
-}
-
-function compileMetadata(
-  node: Extract<Node, { kind: "meta" }>,
-  want: AelType | undefined,
-): ExpEntry[] {
-  if (node.name === "key") {
-    const type = node.keyType ?? (want === "STRING" || want === "BLOB" ? want : "INT");
-    return fixed(Op.KEY, smallInt(ExpType[type]));
-  }
-  const meta = METADATA[node.name];
-  if (meta === undefined) throw new AelError(`Unknown metadata function '${node.name}'`, node.pos);
-  if (node.arg !== undefined) return fixed(meta.op, intEntry(node.arg));
-  return [{ op: meta.op, count: 1 }];
 }

@@ -209,3 +209,29 @@ export function callEntry(
     ...subject,
   ];
 }
+
+// The client copies strings with strdup/strlen, so it would silently cut them at a NUL.
+const NUL_PROBLEM = "strings containing NUL characters cannot be sent by the Aerospike client";
+
+/** Why the client cannot send `value` unchanged, if it cannot. */
+export function unsendable(value: AelValue): string | undefined {
+  switch (value.type) {
+    case "string":
+    case "geojson":
+      return value.value.includes("\u0000") ? NUL_PROBLEM : undefined;
+    case "list":
+      for (const item of value.value) {
+        const problem = unsendable(item);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    case "map":
+      for (const [k, v] of value.value) {
+        const problem = unsendable(k) ?? unsendable(v);
+        if (problem !== undefined) return problem;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
