@@ -29,13 +29,24 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** Prints an output line unless it is blank once colour codes are removed (Maven's -q leaves those). */
+function printLine(line) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences on purpose.
+  if (line.replace(/\x1b\[[0-9;]*m/g, "").trim() !== "") console.log(line);
+}
+
 /**
  * Runs a command, passing each output line through `onLine` (which prints it, or not), and resolves
  * with the exit code. Kills the command when it outlives SUITE_TIMEOUT_MS.
  */
-function stream(cmd, args, cwd, onLine = (line) => console.log(line)) {
+function stream(cmd, args, cwd, onLine = printLine) {
   return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Imports from gen/python would otherwise leave __pycache__ directories in the generated tree.
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+    });
     const timer = setTimeout(() => {
       console.error(`test-clients: ${cmd} ${args.join(" ")} timed out; killing it`);
       child.kill("SIGKILL");
@@ -89,7 +100,7 @@ async function runGo() {
     try {
       event = JSON.parse(line);
     } catch {
-      console.log(line);
+      printLine(line);
       return;
     }
     if (event.Output) process.stdout.write(event.Output);
@@ -118,7 +129,7 @@ async function runPython() {
     ["-m", "pytest", "-p", "no:cacheprovider", "-v", "test/clients/python"],
     root,
     (line) => {
-      console.log(line);
+      printLine(line);
       // pytest's closing line, e.g. "==== 2 passed, 1 skipped in 0.52s ====".
       if (/^=+ .* in [\d.]+s/.test(line)) {
         const n = (word) => Number(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
