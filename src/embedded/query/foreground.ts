@@ -37,6 +37,8 @@ export async function runForeground(
     job.recsSucceeded++;
     sent++;
     if (req.maxRecords > 0n && sent >= req.maxRecords) break;
+    // A throttled scan hands each record over before waiting for the next one.
+    if (req.rps > 0) await writer.flush();
     await throttle.tick();
   }
   job.recsFilteredBins = counters.filtered;

@@ -3,6 +3,9 @@ import { setTimeout as sleep, setImmediate as yieldNow } from "node:timers/promi
 /** Records processed between two yields to the event loop, so other connections are served. */
 const YIELD_EVERY = 256;
 
+/** Longest stretch of work between two yields, in ms (record UDFs can be slow). */
+const YIELD_AFTER_MS = 20;
+
 /**
  * Paces a loop to at most `rps` records per second (0 = no limit) and yields to the event loop
  * regularly. Call {@link Throttle.tick} once per record.
@@ -11,6 +14,7 @@ export class Throttle {
   private readonly rps: number;
   private readonly startMs: number;
   private count = 0;
+  private lastYieldMs = Date.now();
   private readonly signal: AbortSignal | undefined;
 
   constructor(rps: number, signal?: AbortSignal) {
@@ -34,9 +38,13 @@ export class Throttle {
         await sleep(wait, undefined, this.signal ? { signal: this.signal } : undefined).catch(
           () => {},
         );
+        this.lastYieldMs = Date.now();
         return;
       }
     }
-    if (this.count % YIELD_EVERY === 0) await yieldNow();
+    if (this.count % YIELD_EVERY === 0 || Date.now() - this.lastYieldMs > YIELD_AFTER_MS) {
+      await yieldNow();
+      this.lastYieldMs = Date.now();
+    }
   }
 }

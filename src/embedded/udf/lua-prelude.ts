@@ -9,6 +9,11 @@ local spack, sunpack, schar, sbyte, sformat = string.pack, string.unpack, string
 local mtype = math.type
 local USER_PATH = "/opt/aerospike/usr/udf/lua/"
 
+-- A UDF must not reach the host process or its files.
+for _, name in ipairs({ "exit", "execute", "remove", "rename", "tmpname", "getenv" }) do os[name] = nil end
+for _, name in ipairs({ "popen", "open", "lines", "input", "output" }) do io[name] = nil end
+dofile, loadfile = nil, nil
+
 local function fromhex(h) return (h:gsub("..", function(x) return schar(tonumber(x, 16)) end)) end
 local function tohex(s) return (s:gsub(".", function(c) return sformat("%02x", sbyte(c)) end)) end
 
