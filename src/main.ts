@@ -1,14 +1,25 @@
+import { readFileSync } from "node:fs";
 import {
+  type AerospikeConnectOptions,
+  type AerospikeCredentials,
   AerospikeHandle,
   type AerospikeHost,
+  type AerospikeTls,
   connectWithRetry,
   formatHosts,
 } from "./aerospike/client.js";
+import { authGuardFromConfig } from "./auth/index.js";
 import type { GatewayConfig, HostPort } from "./config.js";
 import { type EmbeddedServer, startEmbeddedServer } from "./embedded/index.js";
 import { createLogger, type Logger } from "./log.js";
+import { attachMetrics } from "./metrics/hooks.js";
+import { type MetricsServer, startMetricsServer } from "./metrics/http-server.js";
+import { createGatewayMetrics, type GatewayMetrics } from "./metrics/metrics.js";
 import { createServices } from "./services/index.js";
+import type { CallGuard } from "./transport/call-guard.js";
 import { ServingStatus } from "./transport/health.js";
+import { createLoadShedder, type LoadShedder } from "./transport/load-shedder.js";
+import { createRateLimitGuard } from "./transport/rate-limiter.js";
 import { type BoundAddress, createGatewayServer, type GatewayServer } from "./transport/server.js";
 
 /** How often health follows Aerospike connectivity, ms. */
@@ -21,6 +32,8 @@ export interface RunningGateway {
   readonly aerospike: AerospikeHandle;
   /** The Aerospike seeds in use (the embedded server's address when it was started). */
   readonly aerospikeHosts: readonly HostPort[];
+  /** The Prometheus listener, when `--metrics-listen` is set. */
+  readonly metrics: MetricsServer | undefined;
   /** Drains (within the configured grace, or `graceMs`) and releases everything; safe to call twice. */
   stop(graceMs?: number): Promise<void>;
   /** Cuts all calls at once; `stop()` still finishes the clean-up. */
@@ -41,6 +54,57 @@ async function startEmbedded(config: GatewayConfig, log: Logger): Promise<Embedd
   return embedded;
 }
 
+/** The TLS and credential options of the Aerospike client, from the configuration. */
+export function aerospikeSecurity(
+  config: GatewayConfig,
+): Pick<AerospikeConnectOptions, "tls" | "credentials"> {
+  const out: { tls?: AerospikeTls; credentials?: AerospikeCredentials } = {};
+  if (config.aerospikeTlsCa !== undefined) {
+    out.tls = {
+      caFile: config.aerospikeTlsCa,
+      ...(config.aerospikeTlsName === undefined ? {} : { tlsName: config.aerospikeTlsName }),
+      ...(config.aerospikeTlsCert === undefined ? {} : { certFile: config.aerospikeTlsCert }),
+      ...(config.aerospikeTlsKey === undefined ? {} : { keyFile: config.aerospikeTlsKey }),
+    };
+  }
+  if (config.aerospikeUser !== undefined && config.aerospikePasswordFile !== undefined) {
+    out.credentials = {
+      user: config.aerospikeUser,
+      password: readFileSync(config.aerospikePasswordFile, "utf8").replace(/\r?\n$/, ""),
+    };
+  }
+  return out;
+}
+
+/** Services whose calls never reach Aerospike, so they are served while it is unreachable. */
+const DATABASE_FREE = ["/aerogate.v1.ExpressionService/"];
+
+/** Builds the guards run before every application call: auth, then the rate limit, then load shedding. */
+function callGuards(
+  config: GatewayConfig,
+  aerospike: AerospikeHandle,
+  log: Logger,
+): { guards: CallGuard[]; shedder: LoadShedder } {
+  const guards: CallGuard[] = [];
+  const auth = authGuardFromConfig(config, log);
+  if (auth !== undefined) guards.push(auth);
+  if (config.rateLimitRps > 0) {
+    guards.push(
+      createRateLimitGuard({
+        ratePerSecond: config.rateLimitRps,
+        ...(config.rateLimitBurst > 0 ? { burst: config.rateLimitBurst } : {}),
+      }),
+    );
+  }
+  const shedder = createLoadShedder({
+    maxConcurrentCalls: config.maxConcurrentCalls,
+    isAvailable: () => aerospike.isConnected(),
+    needsDatabase: (path) => !DATABASE_FREE.some((prefix) => path.startsWith(prefix)),
+  });
+  guards.push(shedder.guard);
+  return { guards, shedder };
+}
+
 /**
  * Starts the gateway: the embedded store when no Aerospike hosts are configured, the Aerospike client
  * (retrying in the background while unreachable; health stays NOT_SERVING), then the gRPC server. Logs one
@@ -54,11 +118,32 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       ? [...(config.aerospikeHosts ?? [])]
       : [{ host: "127.0.0.1", port: embedded.port }];
   const aerospike = new AerospikeHandle();
+  const { guards, shedder } = callGuards(config, aerospike, log);
+  const metrics: GatewayMetrics | undefined =
+    config.metricsListen === undefined
+      ? undefined
+      : createGatewayMetrics({
+          aerospikeStats: () => aerospike.peek()?.stats(),
+          callsInFlight: () => shedder.inFlight(),
+        });
   const server = createGatewayServer({
     services: createServices({ aerospike, config, log }),
     log,
     reflection: config.reflection,
     limits: config,
+    guards,
+    ...(metrics === undefined ? {} : { observer: metrics.observer }),
+    tracing: config.tracing,
+    ...(config.tlsCert === undefined || config.tlsKey === undefined
+      ? {}
+      : {
+          tls: {
+            certFile: config.tlsCert,
+            keyFile: config.tlsKey,
+            ...(config.tlsClientCa === undefined ? {} : { clientCaFile: config.tlsClientCa }),
+            reloadIntervalMs: config.tlsReloadIntervalMs,
+          },
+        }),
   });
 
   const connecting = new AbortController();
@@ -68,21 +153,34 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       aerospike.isConnected() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING,
     );
   };
-  const connected = connectWithRetry({ hosts, log, signal: connecting.signal }).then(
-    (connection) => {
-      aerospike.set(connection);
-      updateHealth();
-    },
-  );
+  const connected = connectWithRetry({
+    hosts,
+    log,
+    signal: connecting.signal,
+    ...aerospikeSecurity(config),
+  }).then((connection) => {
+    aerospike.set(connection);
+    updateHealth();
+  });
   // The first attempt usually succeeds at once; waiting for it makes health SERVING when "listening" is logged.
   await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   const poll = setInterval(updateHealth, HEALTH_POLL_MS);
   poll.unref();
 
   let address: BoundAddress;
+  let metricsServer: MetricsServer | undefined;
   try {
     address = await server.listen(config.listen.host, config.listen.port);
+    if (metrics !== undefined && config.metricsListen !== undefined) {
+      metricsServer = await startMetricsServer(
+        metrics,
+        config.metricsListen.host,
+        config.metricsListen.port,
+        log,
+      );
+    }
   } catch (err) {
+    server.forceShutdown();
     clearInterval(poll);
     connecting.abort();
     await connected.catch(() => {});
@@ -91,7 +189,13 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     throw err;
   }
   updateHealth();
-  log.info("listening", { address: address.address, aerospikeHosts: formatHosts(hosts) });
+  const detachMetrics = metrics === undefined ? () => {} : attachMetrics(metrics);
+  log.info("listening", {
+    address: address.address,
+    aerospikeHosts: formatHosts(hosts),
+    tls: config.tlsCert === undefined ? "off" : config.tlsClientCa === undefined ? "tls" : "mtls",
+    ...(metricsServer === undefined ? {} : { metricsAddress: metricsServer.address }),
+  });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -99,12 +203,15 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     server,
     aerospike,
     aerospikeHosts: hosts,
+    metrics: metricsServer,
     forceStop: () => server.forceShutdown(),
     stop(graceMs = config.shutdownGraceMs) {
       stopping ??= (async () => {
         clearInterval(poll);
         connecting.abort();
         const drained = await server.shutdown(graceMs);
+        detachMetrics();
+        await metricsServer?.close();
         await connected.catch(() => {});
         await aerospike.peek()?.close();
         aerospike.set(undefined);

@@ -8,12 +8,44 @@ export interface AerospikeHost {
   readonly port: number;
 }
 
+/** TLS towards the Aerospike nodes: PEM files and the name the nodes' certificates carry. */
+export interface AerospikeTls {
+  readonly caFile: string;
+  /** The TLS name of the nodes (set on every seed). */
+  readonly tlsName?: string;
+  /** Client certificate and key, for clusters that require mutual TLS. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
+}
+
+/** Credentials of a security-enabled cluster. */
+export interface AerospikeCredentials {
+  readonly user: string;
+  readonly password: string;
+}
+
 /** Options of {@link connectAerospike}. */
 export interface AerospikeConnectOptions {
   readonly hosts: readonly AerospikeHost[];
   readonly log: Logger;
   /** Timeout of the initial connection to each seed, ms; default 1000. */
   readonly connectTimeoutMs?: number;
+  readonly tls?: AerospikeTls;
+  readonly credentials?: AerospikeCredentials;
+}
+
+/** The client's command and connection counters, for metrics. */
+export interface AerospikeStats {
+  readonly connected: boolean;
+  readonly commandsInFlight: number;
+  readonly commandsQueued: number;
+  readonly nodes: readonly {
+    readonly name: string;
+    readonly syncInUse: number;
+    readonly syncInPool: number;
+    readonly asyncInUse: number;
+    readonly asyncInPool: number;
+  }[];
 }
 
 /** A connected Aerospike client plus its lifecycle: connectivity check and close. */
@@ -22,14 +54,38 @@ export interface AerospikeConnection {
   readonly client: Aerospike.Client;
   /** Tells whether the client is connected to at least one healthy node. */
   isConnected(): boolean;
+  /** The client's command and connection counters. */
+  stats(): AerospikeStats;
   /** Closes the client; safe to call more than once. */
   close(): Promise<void>;
 }
 
-/** Builds the client configuration: the seeds, and no circuit breaker on per-record error bursts. */
+/**
+ * Builds the client configuration: the seeds (with their TLS name), TLS files and credentials when
+ * configured, and no circuit breaker on per-record error bursts.
+ */
 export function clientConfig(options: AerospikeConnectOptions): Aerospike.ConfigOptions {
+  const tls = options.tls;
+  const tlsName = tls?.tlsName;
   return {
-    hosts: options.hosts.map((h) => ({ addr: h.host, port: h.port })),
+    hosts: options.hosts.map((h) =>
+      tlsName === undefined
+        ? { addr: h.host, port: h.port }
+        : { addr: h.host, port: h.port, tlsname: tlsName },
+    ),
+    ...(tls === undefined
+      ? {}
+      : {
+          tls: {
+            enable: true,
+            cafile: tls.caFile,
+            ...(tls.certFile === undefined ? {} : { certfile: tls.certFile }),
+            ...(tls.keyFile === undefined ? {} : { keyfile: tls.keyFile }),
+          },
+        }),
+    ...(options.credentials === undefined
+      ? {}
+      : { user: options.credentials.user, password: options.credentials.password }),
     // Per-record outcomes (not found, generation, filtered out) are data, never a reason to trip the breaker.
     // The C client rejects maxErrorRate 0 (it wants 1..100 errors per tend), so allow the most it accepts,
     // spread over a long window so bursts are absorbed.
@@ -57,11 +113,29 @@ export async function connectAerospike(
   return {
     client,
     isConnected: () => !closed && client.isConnected(true),
+    stats: () => statsOf(client, !closed && client.isConnected(true)),
     close: async () => {
       if (closed) return;
       closed = true;
       client.close(false);
     },
+  };
+}
+
+/** Reads the client's counters into the gateway's metrics shape. */
+function statsOf(client: Aerospike.Client, connected: boolean): AerospikeStats {
+  const raw = client.stats();
+  return {
+    connected,
+    commandsInFlight: raw.commands.inFlight,
+    commandsQueued: raw.commands.queued,
+    nodes: raw.nodes.map((n) => ({
+      name: n.name,
+      syncInUse: n.syncConnections.inUse,
+      syncInPool: n.syncConnections.inPool,
+      asyncInUse: n.asyncConnections.inUse,
+      asyncInPool: n.asyncConnections.inPool,
+    })),
   };
 }
 

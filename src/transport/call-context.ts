@@ -3,6 +3,7 @@ import type { Metadata, ServerUnaryCall } from "@grpc/grpc-js";
 import { createHandlerContext, type HandlerContext, type RequestMetadata } from "../context.js";
 import { AerogateError, Code } from "../errors.js";
 import type { Logger } from "../log.js";
+import { type ServerSpan, startServerSpan } from "../tracing/traceparent.js";
 
 /** The metadata key that carries the request id, both ways. */
 export const REQUEST_ID_KEY = "x-request-id";
@@ -53,6 +54,8 @@ export type SurfaceCall = Pick<
 /** A HandlerContext bound to a live grpc-js call, plus the clean-up to run when the call ends. */
 export interface CallScope {
   readonly ctx: HandlerContext;
+  /** The call's server span when tracing is on. */
+  readonly span: ServerSpan | undefined;
   /** Releases the deadline timer and listeners; call exactly once when the call ends. */
   dispose(): void;
 }
@@ -61,9 +64,15 @@ export interface CallScope {
  * Opens the context of one call: its signal aborts on the deadline (DEADLINE_EXCEEDED), on client cancel
  * (CANCELLED) and when `shutdown` aborts (its reason, e.g. UNAVAILABLE "server shutting down").
  */
-export function openCallScope(call: SurfaceCall, shutdown: AbortSignal, log: Logger): CallScope {
+export function openCallScope(
+  call: SurfaceCall,
+  shutdown: AbortSignal,
+  log: Logger,
+  tracing = false,
+): CallScope {
   const requestMetadata = metadataToObject(call.metadata);
   const requestId = pickRequestId(requestMetadata);
+  const span = tracing ? startServerSpan(requestMetadata.traceparent) : undefined;
   const method = call.getPath();
   const deadline = deadlineMs(call.getDeadline());
   const controller = new AbortController();
@@ -90,10 +99,21 @@ export function openCallScope(call: SurfaceCall, shutdown: AbortSignal, log: Log
     method,
     requestMetadata,
     requestId,
-    log: log.child({ method, requestId }),
+    log: log.child(
+      span === undefined
+        ? { method, requestId }
+        : {
+            method,
+            requestId,
+            traceId: span.context.traceId,
+            spanId: span.context.spanId,
+            ...(span.parentSpanId === undefined ? {} : { parentSpanId: span.parentSpanId }),
+          },
+    ),
   });
   return {
     ctx,
+    span,
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       shutdown.removeEventListener("abort", onShutdown);

@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { performance } from "node:perf_hooks";
 import { create, type DescMethod, toBinary } from "@bufbuild/protobuf";
 import {
   type handleServerStreamingCall,
@@ -11,24 +12,41 @@ import {
 import type { AnyHandler, HandlerContext } from "../context.js";
 import { AerogateError, Code, codeName, invalidArgument, toAerogateError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { openCallScope, REQUEST_ID_KEY, type SurfaceCall } from "./call-context.js";
+import { formatTraceparent, type ServerSpan } from "../tracing/traceparent.js";
+import { type CallScope, openCallScope, REQUEST_ID_KEY, type SurfaceCall } from "./call-context.js";
+import { type CallGuard, type CallObserver, type GuardedCall, runGuards } from "./call-guard.js";
 import { MalformedRequest, passThroughSerializer } from "./codec.js";
+import { type PeerSource, peerInfo } from "./peer.js";
 import { encodeStatusDetails } from "./status-details.js";
 
-/** What every wrapped handler shares: the server's shutdown signal and logger. */
+/** What every wrapped handler shares: the server's shutdown signal, logger, guards and observer. */
 export interface CallEnvironment {
   /** Aborted (with an UNAVAILABLE reason) when the server starts draining; streams end when it fires. */
   readonly shutdown: AbortSignal;
   readonly log: Logger;
+  /** Checks run, in order, after the request is decoded and before the handler (auth, limits). */
+  readonly guards?: readonly CallGuard[];
+  /** Told when each call starts and ends (metrics). */
+  readonly observer?: CallObserver;
+  /** Start a server span per call (W3C traceparent), log it, and return its `traceparent`. */
+  readonly tracing?: boolean;
 }
 
 /** A signal that never aborts, for calls that shutdown should let finish (unary calls drain naturally). */
 const NEVER = new AbortController().signal;
 
-/** Builds the trailers every call ends with: the request id, plus the status details for failures. */
-export function responseTrailers(requestId: string, err?: AerogateError): Metadata {
+/**
+ * Builds the trailers every call ends with: the request id, the server span's `traceparent` when tracing,
+ * plus the status details for failures.
+ */
+export function responseTrailers(
+  requestId: string,
+  err?: AerogateError,
+  span?: ServerSpan,
+): Metadata {
   const md = new Metadata();
   md.set(REQUEST_ID_KEY, requestId);
+  if (span !== undefined) md.set("traceparent", formatTraceparent(span.context));
   if (err !== undefined) {
     md.set("grpc-status-details-bin", Buffer.from(encodeStatusDetails(err)));
   }
@@ -36,11 +54,15 @@ export function responseTrailers(requestId: string, err?: AerogateError): Metada
 }
 
 /** Builds the grpc-js status object (code, message, trailers with details) for a failed call. */
-export function errorStatus(err: AerogateError, requestId: string): StatusObject {
+export function errorStatus(
+  err: AerogateError,
+  requestId: string,
+  span?: ServerSpan,
+): StatusObject {
   return {
     code: err.code as number,
     details: err.message,
-    metadata: responseTrailers(requestId, err),
+    metadata: responseTrailers(requestId, err, span),
   };
 }
 
@@ -59,6 +81,8 @@ export function failureOf(err: unknown, signal: AbortSignal): AerogateError {
 function logFailure(ctx: HandlerContext, err: AerogateError): void {
   if (err.code === Code.Internal || err.code === Code.Unknown || err.code === Code.DataLoss) {
     ctx.log.error("call failed", { code: codeName(err.code), err: err.cause ?? err });
+  } else if (err.code === Code.Unauthenticated || err.code === Code.PermissionDenied) {
+    ctx.log.info("call refused", { code: codeName(err.code), reason: err.reason });
   } else {
     ctx.log.debug("call failed", { code: codeName(err.code), message: err.message });
   }
@@ -104,29 +128,98 @@ function encodeResponse(method: DescMethod, response: unknown): Uint8Array {
   return toBinary(method.output, create(method.output, response as any));
 }
 
-/** Runs a unary handler to completion, never leaving the call without a status. */
+/** A call admitted by the guards: its context (logger with the guards' fields) and what to release. */
+interface Admission {
+  readonly ctx: HandlerContext;
+  readonly release: () => void;
+}
+
+const NOTHING_TO_RELEASE = () => {};
+
+/** Runs the environment's guards for one decoded request; throws the refusal of the first that refuses. */
+async function admit(
+  call: PeerSource,
+  method: DescMethod,
+  request: unknown,
+  ctx: HandlerContext,
+  env: CallEnvironment,
+): Promise<Admission> {
+  const guards = env.guards ?? [];
+  if (guards.length === 0) return { ctx, release: NOTHING_TO_RELEASE };
+  const guarded: GuardedCall = {
+    method,
+    path: ctx.method,
+    request,
+    ctx,
+    peer: peerInfo(call),
+    principal: undefined,
+    logFields: {},
+  };
+  const release = await runGuards(guards, guarded);
+  const fields = guarded.logFields;
+  return {
+    ctx: Object.keys(fields).length === 0 ? ctx : { ...ctx, log: ctx.log.child(fields) },
+    release,
+  };
+}
+
+/** Reports the end of a call to the observer and, when tracing, logs its span. */
+function finishCall(
+  env: CallEnvironment,
+  scope: CallScope,
+  started: number,
+  code: number,
+  streaming: boolean,
+): void {
+  const seconds = (performance.now() - started) / 1000;
+  env.observer?.finished(scope.ctx.method, code, seconds, streaming);
+  if (scope.span !== undefined) {
+    scope.ctx.log.info("span", {
+      kind: "server",
+      name: scope.ctx.method,
+      durationMs: Math.round(seconds * 1e6) / 1e3,
+      code: codeName(code),
+      sampled: (scope.span.context.flags & 1) === 1,
+    });
+  }
+}
+
+/** Runs a unary handler to completion, never leaving the call without a status; resolves with the code. */
 async function runUnary(
-  call: SurfaceCall & { request: unknown },
+  call: SurfaceCall & PeerSource & { request: unknown },
   respond: sendUnaryData<Buffer>,
   method: DescMethod,
   handler: AnyHandler,
-  ctx: HandlerContext,
-): Promise<void> {
+  scope: CallScope,
+  env: CallEnvironment,
+): Promise<number> {
+  let ctx = scope.ctx;
+  let release = NOTHING_TO_RELEASE;
   let bytes: Uint8Array;
   try {
     const request = requestOf(call.request, method);
+    ({ ctx, release } = await admit(call, method, request, ctx, env));
     const response = await untilAborted(
       Promise.resolve().then(() => handler(request, ctx)),
       ctx.signal,
     );
     bytes = encodeResponse(method, response);
   } catch (thrown) {
+    release();
     const err = failureOf(thrown, ctx.signal);
     logFailure(ctx, err);
-    if (!call.cancelled) respond(errorStatus(err, ctx.requestId));
-    return;
+    if (call.cancelled) return Code.Canceled;
+    respond(errorStatus(err, ctx.requestId, scope.span));
+    return err.code;
   }
-  if (!call.cancelled) respond(null, passThroughSerializer(bytes), responseTrailers(ctx.requestId));
+  release();
+  if (call.cancelled) return Code.Canceled;
+  respond(
+    null,
+    passThroughSerializer(bytes),
+    responseTrailers(ctx.requestId, undefined, scope.span),
+  );
+  return Code.Ok;
 }
 
 /** Wraps a connect-style unary handler `(req, ctx) => res` as a grpc-js unary handler. */
@@ -136,23 +229,33 @@ export function wrapUnary(
   env: CallEnvironment,
 ): handleUnaryCall<unknown, Buffer> {
   return (call, callback) => {
-    const scope = openCallScope(call, NEVER, env.log);
-    runUnary(call, callback, method, handler, scope.ctx)
-      .catch((err: unknown) => env.log.error("unary wrapper failed", { err }))
+    const started = performance.now();
+    const scope = openCallScope(call, NEVER, env.log, env.tracing);
+    env.observer?.started(scope.ctx.method, false);
+    runUnary(call, callback, method, handler, scope, env)
+      .catch((err: unknown) => {
+        env.log.error("unary wrapper failed", { err });
+        return Code.Internal;
+      })
+      .then((code) => finishCall(env, scope, started, code, false))
       .finally(() => scope.dispose());
   };
 }
 
-/** Runs a server-streaming handler, writing with flow control and ending with a status. */
+/** Runs a server-streaming handler, writing with flow control and ending with a status; resolves with the code. */
 async function runServerStreaming(
   call: ServerWritableStream<unknown, Buffer>,
   method: DescMethod,
   handler: AnyHandler,
-  ctx: HandlerContext,
-): Promise<void> {
+  scope: CallScope,
+  env: CallEnvironment,
+): Promise<number> {
+  let ctx = scope.ctx;
+  let release = NOTHING_TO_RELEASE;
   let iterator: AsyncIterator<unknown> | undefined;
   try {
     const request = requestOf(call.request, method);
+    ({ ctx, release } = await admit(call, method, request, ctx, env));
     const iterable = handler(request, ctx) as AsyncIterable<unknown>;
     iterator = iterable[Symbol.asyncIterator]();
     for (;;) {
@@ -169,12 +272,17 @@ async function runServerStreaming(
   } catch (thrown) {
     // Ask an abandoned generator to run its finally blocks; it may be suspended, so don't wait.
     iterator?.return?.()?.catch(() => {});
+    release();
     const err = failureOf(thrown, ctx.signal);
     logFailure(ctx, err);
-    if (!call.cancelled) call.emit("error", errorStatus(err, ctx.requestId));
-    return;
+    if (call.cancelled) return Code.Canceled;
+    call.emit("error", errorStatus(err, ctx.requestId, scope.span));
+    return err.code;
   }
-  if (!call.cancelled) call.end(responseTrailers(ctx.requestId));
+  release();
+  if (call.cancelled) return Code.Canceled;
+  call.end(responseTrailers(ctx.requestId, undefined, scope.span));
+  return Code.Ok;
 }
 
 /** Wraps a connect-style server-streaming handler (`async function*`) as a grpc-js streaming handler. */
@@ -184,9 +292,15 @@ export function wrapServerStreaming(
   env: CallEnvironment,
 ): handleServerStreamingCall<unknown, Buffer> {
   return (call) => {
-    const scope = openCallScope(call, env.shutdown, env.log);
-    runServerStreaming(call, method, handler, scope.ctx)
-      .catch((err: unknown) => env.log.error("stream wrapper failed", { err }))
+    const started = performance.now();
+    const scope = openCallScope(call, env.shutdown, env.log, env.tracing);
+    env.observer?.started(scope.ctx.method, true);
+    runServerStreaming(call, method, handler, scope, env)
+      .catch((err: unknown) => {
+        env.log.error("stream wrapper failed", { err });
+        return Code.Internal;
+      })
+      .then((code) => finishCall(env, scope, started, code, true))
       .finally(() => scope.dispose());
   };
 }

@@ -1,0 +1,96 @@
+import type { DescMethod } from "@bufbuild/protobuf";
+import { decodeTaskId } from "../services/task-id.js";
+import type { Access, Right } from "./grants.js";
+
+/** The part of a `aerogate.v1.Key` that authorization reads. */
+interface KeyLike {
+  readonly namespace?: string;
+  readonly set?: string;
+}
+
+/** Request fields read by {@link requiredAccess}; every request is a protobuf-es message. */
+interface RequestLike {
+  readonly key?: KeyLike;
+  readonly entries?: readonly { readonly key?: KeyLike; readonly verb?: number }[];
+  readonly namespace?: string;
+  readonly set?: string;
+  readonly taskId?: string;
+  readonly start?: { readonly namespace?: string; readonly set?: string };
+}
+
+/** `aerogate.v1.Verb` values that only read: READ (1) and EXISTS (2). */
+const READ_VERBS: ReadonlySet<number> = new Set([1, 2]);
+
+/** RecordService RPCs that only read. */
+const RECORD_READS: ReadonlySet<string> = new Set(["Get", "Exists"]);
+
+/** Services whose RPCs need no namespace right, only an authenticated caller. */
+const OPEN_SERVICES: ReadonlySet<string> = new Set(["aerogate.v1.ExpressionService"]);
+
+/** Makes an access over a key's namespace and set (the null set counts as the set ""). */
+function keyAccess(right: Right, key: KeyLike | undefined): Access {
+  return { right, namespace: key?.namespace ?? "", set: key?.set ?? "" };
+}
+
+/** Makes an access over a namespace, or over every namespace when it is empty. */
+function namespaceAccess(right: Right, namespace: string | undefined, set?: string): Access {
+  if (namespace === undefined || namespace === "") return { right, namespace: "*" };
+  return set === undefined || set === "" ? { right, namespace } : { right, namespace, set };
+}
+
+/** The access a task-id RPC needs: tasks over the namespace the id names (every namespace if it names none). */
+function taskIdAccess(taskId: string | undefined): Access {
+  const ref = taskId === undefined ? undefined : decodeTaskId(taskId);
+  return ref === undefined
+    ? { right: "tasks", namespace: "*" }
+    : namespaceAccess("tasks", ref.namespace, ref.set);
+}
+
+/** Removes repeated accesses (large batches name the same namespace many times). */
+function unique(accesses: Access[]): Access[] {
+  const seen = new Map<string, Access>();
+  for (const a of accesses) seen.set(`${a.right}\u0000${a.namespace}\u0000${a.set ?? "\u0001"}`, a);
+  return [...seen.values()];
+}
+
+/**
+ * Lists what a call needs, read from its request before any database work: reads and writes over each key's
+ * namespace and set, `tasks` over a background job's namespace, `udf` for module management and record UDFs.
+ * RPCs of services it does not know need `admin` over every namespace.
+ */
+export function requiredAccess(method: DescMethod, request: unknown): Access[] {
+  const req = (request ?? {}) as RequestLike;
+  const service = method.parent.typeName;
+  const name = method.name;
+  if (OPEN_SERVICES.has(service)) return [];
+  switch (service) {
+    case "aerogate.v1.RecordService":
+      return [keyAccess(RECORD_READS.has(name) ? "read" : "write", req.key)];
+    case "aerogate.v1.BatchService":
+      return unique(
+        (req.entries ?? []).map((e) =>
+          keyAccess(READ_VERBS.has(e.verb ?? 0) ? "read" : "write", e.key),
+        ),
+      );
+    case "aerogate.v1.TaskService":
+      switch (name) {
+        case "StartTask":
+        case "ListTasks":
+          return [namespaceAccess("tasks", req.namespace, req.set)];
+        case "RunTask":
+          return [namespaceAccess("tasks", req.start?.namespace, req.start?.set)];
+        default:
+          return [taskIdAccess(req.taskId)];
+      }
+    case "aerogate.v1.UdfService":
+      return name === "Apply" ? [keyAccess("udf", req.key)] : [{ right: "udf", namespace: "*" }];
+    default:
+      return [{ right: "admin", namespace: "*" }];
+  }
+}
+
+/** Formats an access for messages and logs: `write on test/users`, `tasks on *`. */
+export function describeAccess(access: Access): string {
+  const scope = access.set === undefined ? access.namespace : `${access.namespace}/${access.set}`;
+  return `${access.right} on ${scope}`;
+}
