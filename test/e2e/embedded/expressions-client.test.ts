@@ -126,8 +126,26 @@ describe("operator families through the client", () => {
     ["binExists", exp.binExists("s"), true],
     ["binType", exp.binType("m"), 19],
     ["inList", exp.inList(exp.int(9), exp.binList("l")), true],
+    ["binInt", exp.binInt("i"), 42],
+    ["binFloat", exp.binFloat("f"), 2.5],
+    ["binStr", exp.binStr("s"), "apple"],
+    ["binBool", exp.binBool("b"), true],
+    ["binBlob", exp.binBlob("bl"), Buffer.from([1, 2, 3])],
+    ["binList", exp.binList("l"), [5, 3, 9, 1, 7]],
+    ["binMap", exp.binMap("m"), { a: 3, b: 1, c: 2 }],
+    ["mapKeys", exp.mapKeys(exp.binMap("m")), ["a", "b", "c"]],
   ])("%s", async (_n, e, want) => {
     expect(await ev(e)).toEqual(want);
+  });
+
+  it("GeoJSON and HLL bins read back with their types", async () => {
+    const g = await ev(exp.binGeo("g"));
+    expect(typeof g).toBe("string");
+    expect(JSON.parse(g as string)).toEqual({ type: "Point", coordinates: [1, 1] });
+    await h.client.operate(k("r"), [Aerospike.hll.add("h", ["x", "y"], 8)], { ttl: -2 });
+    const sketch = await ev(exp.binHll("h"));
+    expect(Buffer.isBuffer(sketch)).toBe(true);
+    expect(await ev(exp.hll.getCount(exp.binHll("h")))).toBe(2);
   });
 
   it("type errors are PARAMETER (4), evaluation failures OP_NOT_APPLICABLE (26)", async () => {
