@@ -11,19 +11,21 @@
  * Knobs (defaults in brackets): BENCH_POLL_MS [250] the gateway's task poll interval,
  * BENCH_RECORDS [2000] records per job, BENCH_RPS [2000] the job's records per second (so a job
  * runs about a second), BENCH_ROUNDS [5] jobs per watcher count, BENCH_DEBUG [unset] prints each
- * round's spread between the first and the last watcher's COMPLETED. The gateway, its embedded server
- * (worker thread) and the gRPC watchers share this process; the server's clock is the
- * benchmark's, so `end_time` and the receive time are comparable to the millisecond.
+ * round's spread between the first and the last watcher's COMPLETED. The gateway runs in its own
+ * process (bench/gateway-child.ts); the embedded server (a worker thread) and the gRPC watchers run
+ * in this one. All share the machine's clock, so `end_time` and the receive time compare to the
+ * millisecond.
  *
- * Expected: every delay is at most one poll interval (plus the poll's own round trip), and 100
- * watchers cost the same polls as one (the hub shares the poller).
+ * Expected: the gateway sees a job's end within one poll interval (one shared poller however many
+ * watchers), then delivering the event adds the cost of writing it to every watcher's stream, which
+ * grows with their number.
  */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import Aerospike from "aerospike";
 import { type TaskEvent, TaskEventType, TaskService } from "../gen/ts/aerogate/v1/task_pb.js";
-import { loadConfig } from "../src/config.js";
-import { silentLogger } from "../src/log.js";
-import { startGateway } from "../src/main.js";
+import { startEmbeddedServer } from "../src/embedded/index.js";
 import { GrpcTestClient } from "../test/helpers/grpc-client.js";
 
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
@@ -74,17 +76,41 @@ async function round(clients: readonly GrpcTestClient[], watchers: number): Prom
   return delays;
 }
 
+/** Starts the gateway in its own process (bench/gateway-child.ts) and resolves with its address. */
+async function spawnGateway(
+  aerospikePort: number,
+): Promise<{ address: string; child: ChildProcess }> {
+  const args = ["--listen", "127.0.0.1:0", "--aerospike-hosts", `127.0.0.1:${aerospikePort}`];
+  const child = spawn(
+    process.execPath,
+    ["node_modules/vite-node/vite-node.mjs", "bench/gateway-child.ts"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        GATEWAY_ARGS: JSON.stringify(args),
+        AEROGATE_TASK_POLL_INTERVAL_MS: String(POLL_MS),
+      },
+    },
+  );
+  const address = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+      if (line.startsWith("{")) resolve((JSON.parse(line) as { address: string }).address);
+    });
+    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  return { address, child };
+}
+
 async function main(): Promise<void> {
-  process.env.AEROGATE_TASK_POLL_INTERVAL_MS = String(POLL_MS);
-  const config = loadConfig(["--listen", "127.0.0.1:0", "--shutdown-grace-ms", "1000"]);
-  const gateway = await startGateway(config, silentLogger);
-  const seed = gateway.aerospikeHosts[0] as { host: string; port: number };
+  const embedded = await startEmbeddedServer({ port: 0 });
+  const { address, child } = await spawnGateway(embedded.port);
   const db = await Aerospike.connect({
-    hosts: [{ addr: seed.host, port: seed.port }],
+    hosts: [{ addr: "127.0.0.1", port: embedded.port }],
     log: { level: -1 },
   } as Aerospike.ConfigOptions);
   // Several channels, as independent callers would use.
-  const clients = Array.from({ length: 4 }, () => new GrpcTestClient(gateway.address.address));
+  const clients = Array.from({ length: 4 }, () => new GrpcTestClient(address));
   try {
     for (let i = 0; i < RECORDS; i += 64) {
       const puts = [];
@@ -114,7 +140,9 @@ async function main(): Promise<void> {
   } finally {
     for (const c of clients) c.close();
     db.close(false);
-    await gateway.stop();
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.on("exit", resolve));
+    await embedded.close();
   }
 }
 
