@@ -347,3 +347,14 @@ describe("BatchService.StreamBatch", () => {
     expect(e.code).toBe(status.DEADLINE_EXCEEDED);
   });
 });
+
+describe("deadlines", () => {
+  it("a deadline too short for the batch ends the call with DEADLINE_EXCEEDED", async () => {
+    const entries = Array.from({ length: 300 }, () => ({ key: freshKey(SET), verb: Verb.READ }));
+    const e = await gw.client
+      .unary(BatchService.method.executeBatch, { entries }, { timeoutMs: 1 })
+      .then(() => undefined)
+      .catch((err) => err);
+    expect(e?.code).toBe(status.DEADLINE_EXCEEDED);
+  });
+});

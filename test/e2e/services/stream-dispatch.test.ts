@@ -1,0 +1,97 @@
+import { create } from "@bufbuild/protobuf";
+import Aerospike from "aerospike";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StreamBatchRequestSchema } from "../../../gen/ts/aerogate/v1/batch_pb.js";
+import { Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
+import { AerospikeHandle } from "../../../src/aerospike/client.js";
+import { createHandlerContext } from "../../../src/context.js";
+import { type EmbeddedServer, startEmbeddedServer } from "../../../src/embedded/index.js";
+import { createBatchService } from "../../../src/services/batch-service.js";
+import { freshKey } from "./helpers.js";
+
+let server: EmbeddedServer;
+let client: Aerospike.Client;
+let batchCalls = 0;
+const handle = new AerospikeHandle();
+
+beforeAll(async () => {
+  server = await startEmbeddedServer({ port: 0 });
+  client = await Aerospike.connect({
+    hosts: [{ addr: "127.0.0.1", port: server.port }],
+    log: { level: Aerospike.log.OFF },
+  } as never);
+  // Counts the batch commands the service sends, to see how many sub-batches were dispatched.
+  const counting = new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === "batchRead" || prop === "batchWrite") {
+        return (...args: unknown[]) => {
+          batchCalls += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  handle.set({ client: counting, isConnected: () => true, close: async () => {} });
+});
+afterAll(async () => {
+  client?.close(false);
+  await server?.close();
+});
+
+function service() {
+  const registration = createBatchService(
+    {
+      aerospike: handle,
+      config: { defaultTimeoutMs: 5000, maxTimeoutMs: 10000, maxBatchEntries: 10000 },
+    },
+    { firstSubBatch: 10, maxSubBatch: 10, maxInFlight: 2, executeChunk: 10 },
+  );
+  return registration.impl.streamBatch as (
+    req: unknown,
+    ctx: unknown,
+  ) => AsyncGenerator<{ result: { index: number } }>;
+}
+
+const request = (n: number) =>
+  create(StreamBatchRequestSchema, {
+    entries: Array.from({ length: n }, () => ({ key: freshKey("e2e_dispatch"), verb: Verb.READ })),
+  });
+
+describe("StreamBatch dispatch", () => {
+  it("dispatches only while the reader pulls, at most maxInFlight ahead", async () => {
+    batchCalls = 0;
+    const stream = service()(request(100), createHandlerContext());
+    const first = await stream.next();
+    expect(first.done).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    // The reader took one result: the two first sub-batches ran, nothing more was dispatched.
+    expect(batchCalls).toBe(2);
+    const seen = new Set([first.value?.result.index]);
+    for await (const m of stream) seen.add(m.result.index);
+    expect(seen.size).toBe(100);
+    expect(batchCalls).toBe(10);
+  });
+
+  it("stops dispatching when the call is cancelled", async () => {
+    batchCalls = 0;
+    const ac = new AbortController();
+    const stream = service()(request(100), createHandlerContext({ signal: ac.signal }));
+    await stream.next();
+    ac.abort();
+    const rest = await (async () => {
+      try {
+        for await (const _ of stream) {
+          // drain
+        }
+        return "ended";
+      } catch (e) {
+        return (e as { code?: number }).code;
+      }
+    })();
+    expect(rest).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(batchCalls).toBeLessThanOrEqual(2);
+  });
+});
