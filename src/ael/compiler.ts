@@ -122,7 +122,8 @@ export class Compiler {
       case "cast":
         return node.to;
       case "unknown":
-        return undefined;
+        // The server types `unknown` as a boolean; only when() branches may mix it with others.
+        return "BOOL";
     }
   }
 
