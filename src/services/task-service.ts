@@ -2,6 +2,7 @@ import type { MessageInitShape } from "@bufbuild/protobuf";
 import {
   type RunTaskResponseSchema,
   type StartTaskRequest,
+  type Task,
   TaskService,
   type WatchTaskResponseSchema,
 } from "../../gen/ts/aerogate/v1/task_pb.js";
@@ -214,6 +215,17 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
     return snapshotOf(ref, await showJob(c, spec.jobId, t.totalMs));
   }
 
+  // Every watcher of a task receives the same snapshot objects: build each Task message once.
+  const tasks = new WeakMap<TaskSnapshot, Task>();
+  const sharedTask = (snap: TaskSnapshot): Task => {
+    let task = tasks.get(snap);
+    if (task === undefined) {
+      task = taskToProto(snap);
+      tasks.set(snap, task);
+    }
+    return task;
+  };
+
   async function* events<T extends typeof WatchTaskResponseSchema | typeof RunTaskResponseSchema>(
     ref: TaskRef,
     ctx: HandlerContext,
@@ -222,7 +234,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
     try {
       for await (const snap of hub.watch(encodeTaskId(ref), ctx.signal)) {
         yield {
-          event: { type: eventTypeOf(snap, first), task: taskToProto(snap) },
+          event: { type: eventTypeOf(snap, first), task: sharedTask(snap) },
         } as MessageInitShape<T>;
         first = false;
       }
