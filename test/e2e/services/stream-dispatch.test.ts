@@ -33,7 +33,11 @@ beforeAll(async () => {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  handle.set({ client: counting, isConnected: () => true, close: async () => {} });
+  handle.set({
+    client: counting,
+    isConnected: () => true,
+    close: async () => {},
+  } as unknown as Parameters<AerospikeHandle["set"]>[0]);
 });
 afterAll(async () => {
   client?.close(false);
