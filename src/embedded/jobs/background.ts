@@ -49,7 +49,9 @@ export async function runBackgroundJob(
   jobs: JobRegistry,
 ): Promise<void> {
   const counters: SelectionCounters = { filtered: 0, partitionsDone: 0, errorCode: 0 };
-  const throttle = new Throttle(job.spec.rps, job.signal);
+  // Without a requested rate the server maximum is only reported, not enforced: small jobs then
+  // finish at once, large ones still yield to other connections regularly.
+  const throttle = new Throttle(req.rps > 0 ? job.spec.rps : 0, job.signal);
   let filteredByCommand = 0;
   const sync = () => {
     job.recsFilteredBins = counters.filtered + filteredByCommand;

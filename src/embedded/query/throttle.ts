@@ -34,7 +34,8 @@ export class Throttle {
     if (this.rps > 0) {
       const due = this.startMs + (this.count * 1000) / this.rps;
       const wait = due - Date.now();
-      if (wait > 0) {
+      // Timers resolve in whole milliseconds: run ahead until a full one is owed.
+      if (wait >= 1) {
         await sleep(wait, undefined, this.signal ? { signal: this.signal } : undefined).catch(
           () => {},
         );
