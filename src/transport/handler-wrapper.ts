@@ -136,6 +136,24 @@ interface Admission {
 
 const NOTHING_TO_RELEASE = () => {};
 
+/** A guard's refusal, carrying the call context with the fields the guards had set (e.g. the principal). */
+class Refusal {
+  constructor(
+    readonly cause: unknown,
+    readonly ctx: HandlerContext,
+  ) {}
+}
+
+/** Adds the guards' log fields to a context's logger. */
+function withFields(ctx: HandlerContext, fields: Record<string, unknown>): HandlerContext {
+  return Object.keys(fields).length === 0 ? ctx : { ...ctx, log: ctx.log.child(fields) };
+}
+
+/** Unwraps a guard refusal: the error to report and the context to log it with. */
+function unwrapRefusal(thrown: unknown, ctx: HandlerContext): [unknown, HandlerContext] {
+  return thrown instanceof Refusal ? [thrown.cause, thrown.ctx] : [thrown, ctx];
+}
+
 /** Runs the environment's guards for one decoded request; throws the refusal of the first that refuses. */
 async function admit(
   call: PeerSource,
@@ -155,12 +173,13 @@ async function admit(
     principal: undefined,
     logFields: {},
   };
-  const release = await runGuards(guards, guarded);
-  const fields = guarded.logFields;
-  return {
-    ctx: Object.keys(fields).length === 0 ? ctx : { ...ctx, log: ctx.log.child(fields) },
-    release,
-  };
+  let release: () => void;
+  try {
+    release = await runGuards(guards, guarded);
+  } catch (err) {
+    throw new Refusal(err, withFields(ctx, guarded.logFields));
+  }
+  return { ctx: withFields(ctx, guarded.logFields), release };
 }
 
 /** Reports the end of a call to the observer and, when tracing, logs its span. */
@@ -204,8 +223,10 @@ async function runUnary(
       ctx.signal,
     );
     bytes = encodeResponse(method, response);
-  } catch (thrown) {
+  } catch (caught) {
     release();
+    const [thrown, callCtx] = unwrapRefusal(caught, ctx);
+    ctx = callCtx;
     const err = failureOf(thrown, ctx.signal);
     logFailure(ctx, err);
     if (call.cancelled) return Code.Canceled;
@@ -269,10 +290,12 @@ async function runServerStreaming(
         await once(call, "drain", { signal: ctx.signal });
       }
     }
-  } catch (thrown) {
+  } catch (caught) {
     // Ask an abandoned generator to run its finally blocks; it may be suspended, so don't wait.
     iterator?.return?.()?.catch(() => {});
     release();
+    const [thrown, callCtx] = unwrapRefusal(caught, ctx);
+    ctx = callCtx;
     const err = failureOf(thrown, ctx.signal);
     logFailure(ctx, err);
     if (call.cancelled) return Code.Canceled;
