@@ -28,7 +28,10 @@ import {
 
 /** The elements of a list or map value (map entries in key order). */
 export function elementsOf(v: MpValue): Elements | undefined {
-  if (v.kind === "list") return { isMap: false, keys: [], values: v.items };
+  if (v.kind === "list") {
+    const ordered = v.flags !== undefined && (v.flags & 1) !== 0;
+    return { isMap: false, ordered, keys: [], values: v.items };
+  }
   if (v.kind !== "map") return undefined;
   const sorted = [...v.entries].sort((a, b) => compareMsgpack(a[0], b[0]));
   return { isMap: true, keys: sorted.map((e) => e[0]), values: sorted.map((e) => e[1]) };

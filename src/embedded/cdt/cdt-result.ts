@@ -39,6 +39,8 @@ export function cdtOk(value: MpValue): CdtOutcome {
 /** The elements a read works on: list items, or map entries in key order (keys then values). */
 export interface Elements {
   readonly isMap: boolean;
+  /** An ordered list (values kept sorted, so rank order is index order). */
+  readonly ordered?: boolean;
   readonly keys: readonly MpValue[];
   readonly values: readonly MpValue[];
 }

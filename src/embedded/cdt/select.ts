@@ -70,6 +70,7 @@ export function byRankRange(els: Elements, rank: bigint, count: number): Selecti
   const n = els.values.length;
   const r = indexRange(rank, count, n);
   if (r.count === 0) return { multi: true, picked: [], rankRange: r };
+  if (els.ordered === true) return { multi: true, picked: range(r.start, r.count), rankRange: r };
   const vals = els.values;
   const pick = rankRangeByHeap(n, r.start, r.count, (a, b) =>
     cmp(vals[a] as MpValue, vals[b] as MpValue),

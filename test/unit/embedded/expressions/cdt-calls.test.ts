@@ -105,6 +105,13 @@ describe("list reads inside expressions", () => {
     expect(ok(call(T.int, [22, RT.COUNT, wild], lol))).toEqual(n(3));
   });
 
+  it("rank ranges of an ordered list come in index order", () => {
+    const ordered: MpValue = { kind: "list", items: [n(1), n(3), n(5), n(7), n(9)], flags: 1 };
+    const r = record({ o: ordered });
+    const got = read(r, call(T.list, [26, RT.VALUE, 0, 2], bin(T.list, "o")));
+    expect(got.value).toEqual(ints(1, 3));
+  });
+
   it("works on list literals and on the result of another call", () => {
     expect(ok(call(T.int, [16], [O.quote, [1, 2, 3]]))).toEqual(n(3));
     const inner = call(T.list, [24, RT.VALUE, 0, 3], L);
