@@ -18,7 +18,7 @@ export interface Lookup {
 /** Per-set bookkeeping kept for `sets` info and truncation. */
 export interface SetInfo {
   objects: number;
-  /** Truncation cut-off (Unix ms); records last updated before it are gone. 0 = none. */
+  /** Truncation cut-off (Unix ms); records last updated at or before it are gone. 0 = none. */
   truncateLutMs: number;
 }
 
@@ -89,14 +89,14 @@ export class Namespace {
 
   /**
    * Deletes the records of one set (or of the whole namespace when `setName` is undefined) last
-   * updated before `lutMs`; returns how many.
+   * updated at or before `lutMs`; returns how many.
    */
   truncate(setName: string | undefined, lutMs: number): number {
     if (setName === undefined) this.truncateLutMs = lutMs;
     else this.setInfo(setName).truncateLutMs = lutMs;
     let n = 0;
     for (const [id, r] of this.records) {
-      if ((setName === undefined || r.setName === setName) && r.lastUpdateMs < lutMs) {
+      if ((setName === undefined || r.setName === setName) && r.lastUpdateMs <= lutMs) {
         this.records.delete(id);
         this.setInfo(r.setName).objects--;
         n++;

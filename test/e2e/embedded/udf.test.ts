@@ -25,6 +25,12 @@ end
 
 function ok(rec) return "still here" end
 
+function with_ttl(rec, ttl)
+  rec["t"] = 1
+  record.set_ttl(rec, ttl)
+  aerospike:update(rec)
+end
+
 function bytes_and_key(rec)
   local b = bytes(2)
   b[1] = 7
@@ -166,6 +172,13 @@ describe("record UDFs through the official client", () => {
       args: [],
     });
     expect(r).toEqual([2, "apply", 20, 3]);
+  });
+
+  it("applies record.set_ttl", async () => {
+    await h.client.apply(key("ttl"), { module: "runaway", funcname: "with_ttl", args: [500] });
+    const rec = await h.client.get(key("ttl"));
+    expect(rec.ttl).toBeGreaterThan(400);
+    expect(rec.ttl).toBeLessThanOrEqual(500);
   });
 
   it("runs UDF rows of a batch", async () => {
