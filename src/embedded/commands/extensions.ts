@@ -71,6 +71,8 @@ export interface UdfOutcome {
   readonly wrote: boolean;
   /** Whether the UDF deleted the record. */
   readonly deleted: boolean;
+  /** TTL the UDF set with `record.set_ttl` (request TTL semantics); the request's TTL if absent. */
+  readonly ttl?: number | undefined;
 }
 
 /** Applies a record UDF (fields 30/31/32 of `msg`) to a working record. */

@@ -40,7 +40,8 @@ export function executeUdf(req: KeyedRequest, ctx: CommandContext): AsMsg {
     return recordReply(outcome.code, 0, 0, outcome.ops);
   }
   if (outcome.wrote) {
-    const voidTime = resolveVoidTime(msg.recordTtl, record?.voidTime, ns.config.defaultTtl, now);
+    const ttl = outcome.ttl ?? msg.recordTtl;
+    const voidTime = resolveVoidTime(ttl, record?.voidTime, ns.config.defaultTtl, now);
     const generation = record === undefined ? 1 : nextGeneration(record.generation);
     ns.put({
       digest: Buffer.from(req.digest),
