@@ -95,7 +95,7 @@ export function createUdfExecutor(runtime: LuaRuntime, budget: LuaBudget): UdfEx
       return failure("UDF: Execution Error 1");
     }
     if (result.kind !== "list") return failure("UDF: Execution Error 1");
-    const [status, ret, action, changes, , dropKey] = result.items;
+    const [status, ret, action, changes, newTtl, dropKey] = result.items;
     if (status?.kind === "int" && status.value !== 0n) {
       return failure(ret?.kind === "str" ? ret.value : "UDF: Execution Error 1");
     }
@@ -111,7 +111,8 @@ export function createUdfExecutor(runtime: LuaRuntime, budget: LuaBudget): UdfEx
     if (act === 1) {
       applyChanges(rec, changes);
       if (dropKey?.kind === "bool" && dropKey.value) rec.key = undefined;
-      return { code: ResultCode.OK, ops, wrote: true, deleted: false };
+      const ttl = newTtl?.kind === "int" ? Number(BigInt.asUintN(32, newTtl.value)) : undefined;
+      return { code: ResultCode.OK, ops, wrote: true, deleted: false, ttl };
     }
     return { code: ResultCode.OK, ops, wrote: false, deleted: false };
   };

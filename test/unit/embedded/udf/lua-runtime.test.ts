@@ -21,6 +21,7 @@ end
 function echo(rec, v) return v end
 function write(rec) rec['x'] = 5; rec['n'] = nil; aerospike:update(rec); rec['late'] = 1; return record.gen(rec) end
 function spin(rec) while true do end end
+function ttl(rec, t) rec['x'] = 1; record.set_ttl(rec, t); aerospike:update(rec) end
 function grow(rec) local t = {} for i = 1, 1e9 do t[i] = {i} end end
 `;
 
@@ -87,6 +88,12 @@ describe("record UDF executor", () => {
         .sort(),
     ).toEqual(["s", "x"]);
     expect(out.ops[0]?.value.toString("hex")).toBe("0000000000000003");
+  });
+
+  it("hands record.set_ttl to the caller as a request TTL", () => {
+    expect(exec(call("ttl", "9118"), work()).ttl).toBe(24);
+    expect(exec(call("ttl", "91ff"), work()).ttl).toBe(0xffffffff);
+    expect(exec(call("write"), work()).ttl).toBeUndefined();
   });
 
   it("reports unknown functions and modules with code 100", () => {
