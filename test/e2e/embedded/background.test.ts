@@ -133,6 +133,21 @@ describe("background jobs through the official client", () => {
     await expect(h.client.infoAny("query-abort:id=12345")).rejects.toMatchObject({ code: 2 });
   });
 
+  it("runs a job on the records a secondary index selects", async () => {
+    await fill("bg_index", 30);
+    await (
+      await h.client.createIntegerIndex({ ns: NS, set: "bg_index", bin: "n", index: "bg_idx" })
+    ).wait(10);
+    const q = h.client.query(NS, "bg_index");
+    q.where(Aerospike.filter.range("n", 10, 19));
+    const job = await q.operate([op.write("picked", 1)]);
+    await job.waitUntilDone(50);
+    const picked = (await records("bg_index")).filter((r) => r.bins.picked === 1);
+    expect(picked.map((r) => r.bins.n as number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 10),
+    );
+  });
+
   it("treats an unknown job id as completed", async () => {
     const job = new Aerospike.Job(h.client, 1234567890123, "query");
     const info = await job.info();

@@ -98,6 +98,13 @@ describe("scans through the official client", () => {
     );
   });
 
+  it("returns every record of a scan throttled by records per second", async () => {
+    const records = await scanAll(h.client.scan(NS, SET), {
+      recordsPerSecond: 1000,
+    } as Aerospike.ScanPolicy);
+    expect(records.length).toBe(N);
+  });
+
   it("honours maxRecords", async () => {
     const records = await scanAll(h.client.scan(NS, SET), {
       maxRecords: 40,

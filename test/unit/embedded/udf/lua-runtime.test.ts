@@ -7,6 +7,8 @@ import { callBudget, createUdfExecutor } from "../../../../src/embedded/udf/udf-
 import { compileErrorValue } from "../../../../src/embedded/udf/udf-info.js";
 import { emptyReply } from "../../../../src/embedded/wire/as-msg.js";
 import { FieldType } from "../../../../src/embedded/wire/as-msg-constants.js";
+import { decodeMsgpack } from "../../../../src/embedded/wire/msgpack-decode.js";
+import { mpInt, mpList, mpStr } from "../../../../src/embedded/wire/msgpack-value.js";
 import { intParticle, stringParticle } from "../../../../src/embedded/wire/particle.js";
 
 const BUDGET = { timeMs: 200, memoryBytes: 8 * 1024 * 1024 };
@@ -20,6 +22,17 @@ function typed(rec, what)
 end
 function echo(rec, v) return v end
 function write(rec) rec['x'] = 5; rec['n'] = nil; aerospike:update(rec); rec['late'] = 1; return record.gen(rec) end
+function api(rec)
+  local l = list{3, 1}
+  list.append(l, 5); list.prepend(l, 0); list.insert(l, 2, 9); list.remove(l, 1)
+  local m = map{a = 1}
+  m['b'] = 2; m['a'] = nil; map.remove(m, 'zz')
+  local keys = list(); for k in map.keys(m) do list.append(keys, k) end
+  local b = bytes(0); bytes.append_string(b, "hi"); bytes.set_byte(b, 1, 72)
+  return list{l, list.size(l), list.take(l, 2), list.drop(l, 3), map.size(m), keys,
+    bytes.get_string(b, 1, 2), #b, tostring(l), record.numbins(rec), aerospike:exists(rec),
+    record.setname(rec), math.type(record.gen(rec)), type(aerospike:get_current_time())}
+end
 function spin(rec) while true do end end
 function ttl(rec, t) rec['x'] = 1; record.set_ttl(rec, t); aerospike:update(rec) end
 function grow(rec) local t = {} for i = 1, 1e9 do t[i] = {i} end end
@@ -88,6 +101,33 @@ describe("record UDF executor", () => {
         .sort(),
     ).toEqual(["s", "x"]);
     expect(out.ops[0]?.value.toString("hex")).toBe("0000000000000003");
+  });
+
+  it("offers the list, map, bytes, record and aerospike APIs", () => {
+    const out = exec(call("api"), work());
+    expect(out.code).toBe(0);
+    const value = decodeMsgpack(out.ops[0]?.value ?? Buffer.alloc(0));
+    expect(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v))).toBe(
+      JSON.stringify(
+        mpList([
+          mpList([mpInt(9), mpInt(3), mpInt(1), mpInt(5)]),
+          mpInt(4),
+          mpList([mpInt(9), mpInt(3)]),
+          mpList([mpInt(5)]),
+          mpInt(1),
+          mpList([mpStr("b")]),
+          mpStr("Hi"),
+          mpInt(2),
+          mpStr("List(9, 3, 1, 5)"),
+          mpInt(2),
+          { kind: "bool", value: true },
+          mpStr("s"),
+          mpStr("integer"),
+          mpStr("number"),
+        ]),
+        (_k, v) => (typeof v === "bigint" ? Number(v) : v),
+      ),
+    );
   });
 
   it("hands record.set_ttl to the caller as a request TTL", () => {
