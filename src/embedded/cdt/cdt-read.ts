@@ -49,39 +49,69 @@ function countAt(args: readonly MpValue[], i: number): number | undefined {
   return v.value < 0n || v.value > BigInt(TO_END) ? TO_END : Number(v.value);
 }
 
+/**
+ * Finds the element a context item (`type`, `arg`) designates in a list or map: its position in
+ * `items` (list) or in `entries` as stored (map). Undefined when absent or of the wrong kind.
+ */
+export function locate(cur: MpValue, type: number, arg: MpValue): number | undefined {
+  const wantMap = (type & 0x20) !== 0;
+  if ((wantMap && cur.kind !== "map") || (!wantMap && cur.kind !== "list")) return undefined;
+  const els = elementsOf(cur) as Elements;
+  let idx: number | undefined;
+  switch (type & 0x0f) {
+    case 0:
+      idx = arg.kind === "int" ? byIndex(els, arg.value)?.picked[0] : undefined;
+      break;
+    case 1:
+      idx = arg.kind === "int" ? byRank(els, arg.value)?.picked[0] : undefined;
+      break;
+    case 2:
+      idx = wantMap ? byKey(els, arg).picked[0] : undefined;
+      break;
+    case 3:
+      idx = els.values.findIndex((v) => compareMsgpack(v, arg) === 0);
+      break;
+    default:
+      return undefined;
+  }
+  if (idx === undefined || idx < 0) return undefined;
+  if (cur.kind === "list") return idx;
+  const key = els.keys[idx] as MpValue;
+  return (cur as MpValue & { kind: "map" }).entries.findIndex(
+    (e) => compareMsgpack(e[0], key) === 0,
+  );
+}
+
+/** The child at a position found by {@link locate}. */
+export function childAt(cur: MpValue, pos: number): MpValue {
+  if (cur.kind === "list") return cur.items[pos] as MpValue;
+  return ((cur as MpValue & { kind: "map" }).entries[pos] as [MpValue, MpValue])[1];
+}
+
 /** Follows a CDT context (`[type, value, …]`) from `root` to the element the op works on. */
 export function followContext(root: MpValue, ctx: MpValue): MpValue | undefined {
   if (ctx.kind !== "list" || ctx.items.length % 2 !== 0 || ctx.items.length === 0) return undefined;
   let cur = root;
   for (let i = 0; i < ctx.items.length; i += 2) {
     const t = ctx.items[i] as MpValue;
-    const arg = ctx.items[i + 1] as MpValue;
     if (t.kind !== "int") return undefined;
-    const type = Number(t.value);
-    const wantMap = (type & 0x20) !== 0;
-    if ((wantMap && cur.kind !== "map") || (!wantMap && cur.kind !== "list")) return undefined;
-    const els = elementsOf(cur) as Elements;
-    let idx: number | undefined;
-    switch (type & 0x0f) {
-      case 0:
-        idx = arg.kind === "int" ? byIndex(els, arg.value)?.picked[0] : undefined;
-        break;
-      case 1:
-        idx = arg.kind === "int" ? byRank(els, arg.value)?.picked[0] : undefined;
-        break;
-      case 2:
-        idx = wantMap ? byKey(els, arg).picked[0] : undefined;
-        break;
-      case 3:
-        idx = els.values.findIndex((v) => compareMsgpack(v, arg) === 0);
-        break;
-      default:
-        return undefined;
-    }
-    if (idx === undefined || idx < 0) return undefined;
-    cur = els.values[idx] as MpValue;
+    const pos = locate(cur, Number(t.value), ctx.items[i + 1] as MpValue);
+    if (pos === undefined) return undefined;
+    cur = childAt(cur, pos);
   }
   return cur;
+}
+
+/**
+ * The selection of a get-by op (list 19–27, map 97–110): null when its arguments are malformed,
+ * undefined when the server fails the op.
+ */
+export function selectForRead(
+  op: number,
+  els: Elements,
+  a: readonly MpValue[],
+): Selection | undefined | null {
+  return select(op, els, a);
 }
 
 function select(op: number, els: Elements, a: readonly MpValue[]): Selection | undefined | null {

@@ -3,6 +3,7 @@
  * key with every return type, used by expressions (CALL) and usable by CDT_READ ops.
  */
 
+export { cdtModify } from "./cdt-modify.js";
 export { cdtRead, elementsOf, followContext, mapKeysOrValues } from "./cdt-read.js";
 export { buildResult, type CdtOutcome, INVERTED, ReturnType } from "./cdt-result.js";
 export { CdtOp } from "./op-codes.js";

@@ -1,4 +1,4 @@
-import { cdtRead } from "../cdt/index.js";
+import { cdtModify, cdtRead } from "../cdt/index.js";
 import { applyHllOpPayload, type HllResultValue } from "../hll/index.js";
 import { encodeMsgpack } from "../wire/msgpack-encode.js";
 import type { MpValue } from "../wire/msgpack-value.js";
@@ -41,9 +41,14 @@ export function runCall(node: CallNode, args: MpValue[], bin: MpValue): EvalResu
   let result: EvalResult;
   switch (node.system) {
     case 0: {
-      if (node.modify) return UNKNOWN;
-      if (bin.kind === "nil") return UNKNOWN;
-      const out = cdtRead(node.opCode, args, node.ctx, bin);
+      if (bin.kind === "nil") {
+        if (!node.modify) return UNKNOWN;
+        // Modifying an empty bin starts from an empty list (list op codes) or map.
+        bin = node.opCode < 64 ? { kind: "list", items: [] } : { kind: "map", entries: [] };
+      }
+      const out = node.modify
+        ? cdtModify(node.opCode, args, node.ctx, bin)
+        : cdtRead(node.opCode, args, node.ctx, bin);
       result = out.ok ? out.value : UNKNOWN;
       break;
     }

@@ -423,3 +423,38 @@ describe("filter expressions on scans and queries", () => {
     expect(queried.map((r) => r.bins.n).sort()).toEqual([1, 3, 5, 7, 9]);
   });
 });
+
+describe("list and map modify inside expressions (local copy) through the client", () => {
+  const L = exp.binList("l");
+  const M = exp.binMap("m");
+  it.each([
+    ["lists.append", exp.lists.append(L, exp.int(0)), [5, 3, 9, 1, 7, 0]],
+    ["lists.appendItems", exp.lists.appendItems(L, exp.list([8, 8])), [5, 3, 9, 1, 7, 8, 8]],
+    ["lists.insert", exp.lists.insert(L, exp.int(4), exp.int(1)), [5, 4, 3, 9, 1, 7]],
+    ["lists.set", exp.lists.set(L, exp.int(0), exp.int(0)), [0, 3, 9, 1, 7]],
+    ["lists.increment", exp.lists.increment(L, exp.int(10), exp.int(0)), [15, 3, 9, 1, 7]],
+    ["lists.clear", exp.lists.clear(L), []],
+    ["lists.sort", exp.lists.sort(L, 0), [1, 3, 5, 7, 9]],
+    ["lists.removeByIndex", exp.lists.removeByIndex(L, exp.int(0)), [3, 9, 1, 7]],
+    ["lists.removeByValue", exp.lists.removeByValue(L, exp.int(9)), [5, 3, 1, 7]],
+    ["lists.removeByRankRange", exp.lists.removeByRankRange(L, exp.int(2), exp.int(0)), [5, 9, 7]],
+    ["maps.put", exp.maps.put(M, exp.int(4), exp.str("d")), { a: 3, b: 1, c: 2, d: 4 }],
+    ["maps.putItems", exp.maps.putItems(M, exp.map({ a: 0, z: 1 })), { a: 0, b: 1, c: 2, z: 1 }],
+    ["maps.increment", exp.maps.increment(M, exp.int(5), exp.str("a")), { a: 8, b: 1, c: 2 }],
+    ["maps.clear", exp.maps.clear(M), {}],
+    ["maps.removeByKey", exp.maps.removeByKey(M, exp.str("a")), { b: 1, c: 2 }],
+    ["maps.removeByValueRange", exp.maps.removeByValueRange(M, exp.int(3), exp.int(1)), { a: 3 }],
+  ])("%s", async (_n, e, want) => {
+    expect(await ev(e)).toEqual(want);
+  });
+
+  it("the stored bin is untouched by a read, replaced by a write", async () => {
+    expect(await ev(exp.lists.size(exp.lists.append(L, exp.int(0))))).toBe(6);
+    expect((await h.client.get(k("r"))).bins.l).toEqual([5, 3, 9, 1, 7]);
+    await h.client.put(k("mod"), { l: [1] });
+    await h.client.operate(k("mod"), [
+      exp.operations.write("l", exp.lists.append(exp.binList("l"), exp.int(2)), 0),
+    ]);
+    expect((await h.client.get(k("mod"))).bins.l).toEqual([1, 2]);
+  });
+});
