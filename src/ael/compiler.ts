@@ -379,23 +379,38 @@ export class Compiler {
   private membership(node: Extract<Node, { kind: "in" }>): ExpEntry[] {
     const listType = this.typeOf(node.right);
     if (listType !== undefined && listType !== "LIST") {
-      throw new AelError(`The right side of 'in' must be a LIST, got ${listType}`, node.right.pos);
+      const variable = node.right.kind === "var" ? ` (variable '${node.right.name}')` : "";
+      throw new AelError(
+        `The right side of 'in' must be a LIST, got ${listType}${variable}`,
+        node.right.pos,
+      );
     }
-    const elementType = this.typeOf(node.left) ?? this.elementType(node.right) ?? "INT";
+    const listElement = this.elementType(node.right);
+    const elementType = this.typeOf(node.left) ?? listElement;
+    if (elementType === undefined) {
+      throw new AelError(
+        "Cannot infer the type of the left side of 'in'; state it with .get(type: …)",
+        node.left.pos,
+      );
+    }
     const list = this.emit(node.right, "LIST");
     const value = this.emit(node.left, elementType);
     return callEntryExists(value, list);
   }
 
+  // The element type of a literal or placeholder list, which must have a single type.
   private elementType(node: Node): AelType | undefined {
-    if (node.kind === "list")
-      return node.items[0] === undefined ? undefined : this.typeOf(node.items[0]);
-    if (node.kind === "placeholder") {
+    let types: (AelType | undefined)[] = [];
+    if (node.kind === "list") types = node.items.map((item) => this.typeOf(item));
+    else if (node.kind === "placeholder") {
       const value = this.placeholder(node);
-      if (value.type === "list" && value.value[0] !== undefined)
-        return aelValueType(value.value[0]);
+      if (value.type === "list") types = value.value.map(aelValueType);
     }
-    return undefined;
+    const first = types[0];
+    if (types.some((t) => t !== first)) {
+      throw new AelError("The elements of an 'in' list must all have one type", node.pos);
+    }
+    return first;
   }
 
   private letExpression(

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: AEL writes its variables as ${name}.
 import { describe, expect, test } from "vitest";
 import { ael } from "../../../src/ael/index.js";
 import {
@@ -117,12 +118,30 @@ describe("in with placeholders", () => {
 });
 
 describe("in errors", () => {
+  test("placeholder lists must have one element type and must tell it", () => {
+    expect(problem("$.name in ?0", [ael.list(ael.int(1), ael.string("a"))]).message).toContain(
+      "one type",
+    );
+    expect(problem("$.name in ?0", [ael.list()]).message).toContain("Cannot infer");
+    expect(problem("$.name in ?0", [ael.string("Bob")]).message).toContain(
+      "must be a LIST, got STRING",
+    );
+  });
+
   test.each([
     ["$.a in 5", "The right side of 'in' must be a LIST, got INT", 7],
     ["$.a in 'abc'", "The right side of 'in' must be a LIST, got STRING", 7],
     ["$.a in $.m.{}", "The right side of 'in' must be a LIST, got MAP", 7],
     ["$.a in", "Unexpected end of input", 6],
     ["$.a in [1] in [2]", "Unexpected 'in'", 11],
+    ["$.bin in [1, 'hello']", "must all have one type", 9],
+    ["$.bin in [1, 1.5]", "must all have one type", 9],
+    ["'x' in [1, 'y']", "must all have one type", 7],
+    ["$.itemType in $.allowedItems", "Cannot infer the type of the left side of 'in'", 0],
+    ["$.name in $.rooms.room1.name", "Cannot infer the type", 0],
+    ["$.name in []", "Cannot infer the type", 0],
+    ["let(x = 1) then ('100' in ${x})", "must be a LIST, got INT (variable 'x')", 26],
+    ["let(x = ['a']) then ($.name in ${x})", "Cannot infer the type", 21],
   ] as const)("%s", (text, message, position) => {
     const p = problem(text);
     expect(p.message).toContain(message);
