@@ -117,7 +117,7 @@ function randomBody(r: () => number): Buffer {
 }
 
 describe("fuzzing the frame handler", () => {
-  it("answers 100k random and mutated frames without throwing", () => {
+  it("answers 100k random and mutated frames without throwing", async () => {
     const r = rng(12345);
     let ctx = serverContext();
     const problems: string[] = [];
@@ -135,12 +135,30 @@ describe("fuzzing the frame handler", () => {
         closes++;
         continue;
       }
-      if (action.kind !== "reply") {
-        problems.push(`frame ${i}: ${action.kind}`);
-        continue;
+      let frames: Buffer[];
+      if (action.kind === "stream") {
+        // Scans and queries stream their answer; collect it, and a stream must end.
+        const streamed: Buffer[] = [];
+        const outcome = await Promise.race([
+          action
+            .run(async (f) => void streamed.push(f), new AbortController().signal)
+            .then(
+              () => "done",
+              () => "failed",
+            ),
+          new Promise<string>((resolve) => setTimeout(() => resolve("stuck"), 5000).unref()),
+        ]);
+        if (outcome === "stuck") problems.push(`frame ${i}: stream never ended`);
+        if (outcome === "failed") {
+          closes++;
+          continue;
+        }
+        frames = streamed;
+      } else {
+        frames = action.frames;
       }
       replies++;
-      for (const frame of action.frames) {
+      for (const frame of frames) {
         const problem = checkReplyFrame(frame);
         if (problem !== undefined) problems.push(`frame ${i}: ${problem}`);
       }
