@@ -13,7 +13,8 @@
  * Environment knobs (defaults in brackets): BENCH_RECORDS [10000] records written first,
  * BENCH_BATCH [200] keys per batch, BENCH_ROUNDS [40] batches per measurement, BENCH_CONCURRENCY [4]
  * batches in flight, BENCH_STREAM [100000] entries of the slow-reader StreamBatch (0 skips it).
- * Point AEROSPIKE_HOSTS=host:3000 at a real cluster to measure against it instead.
+ * Point AEROSPIKE_HOSTS=host:3000 at a real cluster to measure against it instead;
+ * BENCH_PROFILE=<dir> writes a CPU profile of the gateway process there.
  *
  * It prints, per scenario, batches/s, records/s, p50/p99 latency and the gateway/direct ratio;
  * StreamBatch time-to-first-result versus ExecuteBatch total time for 10k entries; the cost of
@@ -104,6 +105,54 @@ function gatewayRss(pid: number | undefined): number {
   return max;
 }
 
+/**
+ * Measures the direct client and the gateway on the same rounds, alternating batch by batch, so
+ * both see the same machine load (the ratio is what matters; absolute figures vary with load).
+ */
+async function measurePair(
+  name: string,
+  directFn: (round: number) => Promise<unknown>,
+  gatewayFn: (round: number) => Promise<unknown>,
+): Promise<[Stats, Stats]> {
+  const d: number[] = [];
+  const g: number[] = [];
+  let dt = 0;
+  let gt = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < ROUNDS) {
+        const r = next++;
+        let t0 = performance.now();
+        await directFn(r);
+        const a = performance.now() - t0;
+        t0 = performance.now();
+        await gatewayFn(r);
+        const b = performance.now() - t0;
+        d.push(a);
+        g.push(b);
+        dt += a;
+        gt += b;
+      }
+    }),
+  );
+  // Busy time per side, divided by the concurrency: the wall time each would take alone.
+  return [
+    {
+      name: `direct ${name}`,
+      seconds: dt / 1000 / CONCURRENCY,
+      latencies: d,
+      records: ROUNDS * BATCH,
+    },
+    {
+      name: `gateway ${name}`,
+      seconds: gt / 1000 / CONCURRENCY,
+      latencies: g,
+      records: ROUNDS * BATCH,
+    },
+  ];
+}
+
 function pbKey(i: number): Key {
   return create(KeySchema, {
     namespace: "test",
@@ -137,7 +186,13 @@ async function main(): Promise<void> {
   ];
   const child = spawn(
     process.execPath,
-    ["node_modules/vite-node/vite-node.mjs", "bench/gateway-child.ts"],
+    [
+      ...(process.env.BENCH_PROFILE
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+      "node_modules/vite-node/vite-node.mjs",
+      "bench/gateway-child.ts",
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, GATEWAY_ARGS: JSON.stringify(gatewayArgs) },
@@ -178,57 +233,61 @@ async function main(): Promise<void> {
   }
 
   const results: [Stats, Stats][] = [];
-  const directRead = await measure("direct batchRead (all bins)", ROUNDS, BATCH, (r) =>
-    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never),
-  );
-  const gwReadAll = await measure(
-    "gateway ExecuteBatch READ (all bins, typed)",
-    ROUNDS,
-    BATCH,
-    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
-  );
-  results.push([directRead, gwReadAll]);
-  const directNamed = await measure("direct batchRead (bins i,f,s)", ROUNDS, BATCH, (r) =>
-    direct.batchRead(
-      batchKeys(r).map((i) => ({ key: clientKey(i), bins: ["i", "f", "s"] })) as never,
+  results.push(
+    await measurePair(
+      "READ all bins (gateway: typed)",
+      (r) =>
+        direct.batchRead(
+          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
+        ),
+      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
     ),
   );
-  const gwNamed = await measure(
-    "gateway ExecuteBatch READ (bins i,f,s, typed)",
-    ROUNDS,
-    BATCH,
-    (r) =>
-      exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, bins: ["i", "f", "s"] }))),
+  results.push(
+    await measurePair(
+      "READ bins i,f,s (gateway: typed)",
+      (r) =>
+        direct.batchRead(
+          batchKeys(r).map((i) => ({ key: clientKey(i), bins: ["i", "f", "s"] })) as never,
+        ),
+      (r) =>
+        exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, bins: ["i", "f", "s"] }))),
+    ),
   );
-  results.push([directNamed, gwNamed]);
-  const directHeaders = await measure("direct batchRead (headers only)", ROUNDS, BATCH, (r) =>
-    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never),
+  results.push(
+    await measurePair(
+      "READ headers only",
+      (r) =>
+        direct.batchRead(
+          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never,
+        ),
+      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
+    ),
   );
-  const gwHeaders = await measure("gateway ExecuteBatch READ (headers only)", ROUNDS, BATCH, (r) =>
-    exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
-  );
-  results.push([directHeaders, gwHeaders]);
   const intValue = (n: number) =>
     create(ValueSchema, { kind: { case: "intValue", value: BigInt(n) } });
-  const directWrite = await measure("direct batchWrite (1 write op)", ROUNDS, BATCH, (r) =>
-    direct.batchWrite(
-      batchKeys(r).map((i) => ({
-        type: Aerospike.batchType.BATCH_WRITE,
-        key: clientKey(i),
-        ops: [Aerospike.operations.write("w", r)],
-      })) as never,
-    ),
-  );
-  const gwWrite = await measure("gateway ExecuteBatch UPSERT (1 write op)", ROUNDS, BATCH, (r) =>
+  const gwWriteFn = (r: number) =>
     exec(
       batchKeys(r).map((i) => ({
         key: pbKey(i),
         verb: Verb.UPSERT,
         operations: [{ bin: "w", op: { case: "setTo", value: intValue(r) } }],
       })),
-    ),
+    );
+  const writes = await measurePair(
+    "UPSERT 1 write op",
+    (r) =>
+      direct.batchWrite(
+        batchKeys(r).map((i) => ({
+          type: Aerospike.batchType.BATCH_WRITE,
+          key: clientKey(i),
+          ops: [Aerospike.operations.write("w", r)],
+        })) as never,
+      ),
+    gwWriteFn,
   );
-  results.push([directWrite, gwWrite]);
+  results.push(writes);
+  const gwWrite = writes[1];
   const gwGenWrite = await measure(
     "gateway UPSERT with expected_generation",
     Math.max(4, ROUNDS / 4),
@@ -288,11 +347,15 @@ async function main(): Promise<void> {
       peak = Math.max(peak, rss());
     }, 20);
     let n = 0;
+    const checkpoints: string[] = [];
     const s0 = performance.now();
     for await (const _ of grpc.serverStream(BatchService.method.streamBatch, {
       entries,
     } as never)) {
       n += 1;
+      if (n % Math.floor(STREAM / 5) === 0) {
+        checkpoints.push(`${Math.round((n / STREAM) * 100)}%: ${(rss() / 2 ** 20).toFixed(0)} MiB`);
+      }
       // A slow reader: a pause every 500 results.
       if (n % 500 === 0) await new Promise((r) => setTimeout(r, 5));
     }
@@ -300,6 +363,7 @@ async function main(): Promise<void> {
     console.log(
       `100k StreamBatch, slow reader (gateway process RSS): ${n} results in ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS before ${(before / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB; the request itself is ~${((entries.length * 40) / 2 ** 20).toFixed(0)} MiB on the wire)`,
     );
+    console.log(`  gateway RSS while reading: ${checkpoints.join(", ")}`);
   }
 
   grpc.close();

@@ -44,10 +44,12 @@ export interface PreparedItem {
 
 /**
  * Compiles filters and plans operations for every entry, so that every problem surfaces before
- * anything runs. The same filter spec object is compiled once.
+ * anything runs. The same filter spec object is compiled once (per `compiled` cache).
  */
-export function prepareBatch(items: readonly BatchItem[]): PreparedItem[] {
-  const compiled = new Map<ExpressionSpec, CompiledExpression>();
+export function prepareBatch(
+  items: readonly BatchItem[],
+  compiled: Map<ExpressionSpec, CompiledExpression> = new Map(),
+): PreparedItem[] {
   return items.map((item) => {
     const at = fieldPath("entries", item.index);
     let filter: CompiledExpression | undefined;

@@ -168,6 +168,14 @@ export function batchItemFromProto(
   return { index, key, action, filter, settings };
 }
 
+/** Checks a batch has at least one and at most `maxEntries` entries. */
+export function checkEntryCount(n: number, maxEntries: number): void {
+  if (n === 0) throw FieldError.of("entries", "at least one entry is required");
+  if (n > maxEntries) {
+    throw FieldError.of("entries", `at most ${maxEntries} entries are allowed, got ${n}`);
+  }
+}
+
 /**
  * Validates and maps every entry of a batch request before anything runs: at least one entry, at
  * most `maxEntries`, each one valid. Throws a {@link FieldError} naming the first bad field.

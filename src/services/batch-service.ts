@@ -10,10 +10,17 @@ import {
   prepareBatch,
   runBatch,
 } from "../aerospike/batch-ops.js";
+import type { CompiledExpression } from "../aerospike/expressions.js";
 import type { CommandTimeouts } from "../aerospike/policies.js";
 import type { AerospikeClient } from "../aerospike/record-ops.js";
 import { defineService, type HandlerContext, type ServiceRegistration } from "../context.js";
-import { batchItemsFromProto } from "../mapping/batch-entry.js";
+import {
+  batchItemFromProto,
+  batchItemsFromProto,
+  checkEntryCount,
+} from "../mapping/batch-entry.js";
+import type { ExpressionSpec } from "../mapping/model.js";
+import { filterFromProto } from "../mapping/operation.js";
 import { batchResultToProto, hasRow } from "./batch-results.js";
 import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
 import type { DataServiceDeps } from "./record-service.js";
@@ -47,6 +54,9 @@ interface BatchRequestLike {
 function prepare(req: BatchRequestLike, deps: DataServiceDeps): PreparedItem[] {
   return prepareBatch(batchItemsFromProto(req.entries, req.filter, deps.config.maxBatchEntries));
 }
+
+/** Entries validated per step of StreamBatch's up-front validation pass. */
+const VALIDATE_CHUNK = 1024;
 
 /** Splits `n` entries into growing sub-batch ranges. */
 export function subBatchRanges(n: number, tuning: StreamTuning): [number, number][] {
@@ -134,20 +144,30 @@ async function* streamBatch(
   tuning: StreamTuning,
   client: () => AerospikeClient,
 ): AsyncGenerator<{ result: StreamBatchResponse["result"] }> {
-  let prepared: PreparedItem[];
   let t: CommandTimeouts | undefined;
+  const compiled = new Map<ExpressionSpec, CompiledExpression>();
+  let shared: ExpressionSpec | undefined;
+  // Prepares entries [start, end); the whole batch is prepared once up front only to validate it,
+  // so a 100k-entry batch never holds all its prepared entries at once.
+  const prepareRange = (start: number, end: number) =>
+    prepareBatch(
+      req.entries.slice(start, end).map((e, k) => batchItemFromProto(e, start + k, shared)),
+      compiled,
+    );
   try {
-    prepared = prepare(req, deps);
+    checkEntryCount(req.entries.length, deps.config.maxBatchEntries);
+    shared = filterFromProto(req.filter, "filter");
+    for (let start = 0; start < req.entries.length; start += VALIDATE_CHUNK) {
+      prepareRange(start, Math.min(req.entries.length, start + VALIDATE_CHUNK));
+    }
     t = timeoutsFor(ctx, deps.config);
   } catch (e) {
     throw toCallError(e, t, ctx);
   }
   const all = req.respondAllKeys ?? true;
-  const ranges = subBatchRanges(prepared.length, tuning);
-  const running = new Map<
-    number,
-    Promise<{ id: number; rows: Awaited<ReturnType<typeof runBatch>> }>
-  >();
+  const ranges = subBatchRanges(req.entries.length, tuning);
+  type Done = { id: number; rows: BatchOutcome[]; slice: PreparedItem[]; start: number };
+  const running = new Map<number, Promise<Done>>();
   let next = 0;
   const c = client();
   const dispatch = () => {
@@ -155,27 +175,23 @@ async function* streamBatch(
       const id = next++;
       const [start, end] = ranges[id] as [number, number];
       const budget = timeoutsFor(ctx, deps.config);
+      const slice = prepareRange(start, end);
       running.set(
         id,
-        runBatch(c, prepared.slice(start, end), budget).then((rows) => ({ id, rows })),
+        runBatch(c, slice, budget).then((rows) => ({ id, rows, slice, start })),
       );
     }
   };
   try {
     dispatch();
     while (running.size > 0) {
-      const { id, rows } = await Promise.race(running.values());
+      const { id, rows, slice, start } = await Promise.race(running.values());
       running.delete(id);
       if (ctx.signal.aborted) throw abortedError(ctx);
       for (const o of rows) {
         if (!hasRow(o, all)) continue;
-        yield {
-          result: batchResultToProto(
-            o,
-            req.entries[o.index]?.key,
-            (prepared[o.index] as PreparedItem).item.key,
-          ),
-        };
+        const key = (slice[o.index - start] as PreparedItem).item.key;
+        yield { result: batchResultToProto(o, req.entries[o.index]?.key, key) };
       }
       if (ctx.signal.aborted) throw abortedError(ctx);
       dispatch();
