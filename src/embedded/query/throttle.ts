@@ -36,9 +36,10 @@ export class Throttle {
       const wait = due - Date.now();
       // Timers resolve in whole milliseconds: run ahead until a full one is owed.
       if (wait >= 1) {
-        await sleep(wait, undefined, this.signal ? { signal: this.signal } : undefined).catch(
-          () => {},
-        );
+        await sleep(wait, undefined, {
+          ref: false,
+          ...(this.signal ? { signal: this.signal } : {}),
+        }).catch(() => {});
         this.lastYieldMs = Date.now();
         return;
       }
