@@ -93,6 +93,46 @@ describe("in", () => {
   test.each(cases)("%s", (text, expected) => expect(compiled(text)).toEqual(expected));
 });
 
+describe("in inside other structures", () => {
+  test.each([
+    [
+      "let(allowed = ['Bob', 'Mary']) then ($.name.get(type: STRING) in ${allowed})",
+      exp.let(
+        x.def("allowed", exp.list(["Bob", "Mary"])),
+        exists(exp.binStr("name"), x.var("allowed")),
+      ),
+    ],
+    [
+      "let(x = 1) then (let(x = ['a']) then ($.name.get(type: STRING) in ${x}))",
+      exp.let(
+        x.def("x", exp.int(1)),
+        exp.let(x.def("x", exp.list(["a"])), exists(exp.binStr("name"), x.var("x"))),
+      ),
+    ],
+    [
+      "let(x = [1, 2]) then (let(y = ${x}) then (1 in ${y}))",
+      exp.let(
+        x.def("x", exp.list([1, 2])),
+        exp.let(x.def("y", x.var("x")), exists(exp.int(1), x.var("y"))),
+      ),
+    ],
+    [
+      "when($.role in ['admin'] => 1, default => 2) == 1",
+      exp.eq(
+        exp.cond(exists(exp.binStr("role"), exp.list(["admin"])), exp.int(1), exp.int(2)),
+        exp.int(1),
+      ),
+    ],
+    ["not($.name in ['Bob'])", exp.not(exists(exp.binStr("name"), exp.list(["Bob"])))],
+    [
+      "$.a + 5 in [10, 20, 30]",
+      exists(exp.add(exp.binInt("a"), exp.int(5)), exp.list([10, 20, 30])),
+    ],
+    ["$.in in [1, 2]", exists(exp.binInt("in"), exp.list([1, 2]))],
+    ['$.name IN ["Bob"]', exists(exp.binStr("name"), exp.list(["Bob"]))],
+  ] as const)("%s", (text, expected) => expect(compiled(text)).toEqual(expected));
+});
+
 describe("in with placeholders", () => {
   test("?0 in list literal", () => {
     expect(compiled('?0 in ["gold", "silver"]', [ael.string("gold")])).toEqual(
