@@ -1,4 +1,4 @@
-import { once } from "node:events";
+import { once, setMaxListeners } from "node:events";
 import { performance } from "node:perf_hooks";
 import { create, type DescMethod, toBinary } from "@bufbuild/protobuf";
 import {
@@ -34,6 +34,8 @@ export interface CallEnvironment {
 
 /** A signal that never aborts, for calls that shutdown should let finish (unary calls drain naturally). */
 const NEVER = new AbortController().signal;
+// Every open unary call listens on it; it never fires, so the listener count is no leak.
+setMaxListeners(0, NEVER);
 
 /**
  * Builds the trailers every call ends with: the request id, the server span's `traceparent` when tracing,
