@@ -37,7 +37,9 @@ export function executeUdf(req: KeyedRequest, ctx: CommandContext): AsMsg {
       return recordReply(ResultCode.ENTERPRISE_ONLY, record.generation, record.voidTime);
     }
     if (record !== undefined) ns.remove(req.digest);
-    return recordReply(outcome.code, 0, 0, outcome.ops);
+    // The reference server reports the generation the delete would have written.
+    const generation = record === undefined ? 0 : nextGeneration(record.generation);
+    return recordReply(outcome.code, generation, 0, outcome.ops);
   }
   if (outcome.wrote) {
     const ttl = outcome.ttl ?? msg.recordTtl;
