@@ -273,4 +273,27 @@ describe("RecordService", () => {
     ).catch((err) => err);
     expect(e).toBeDefined();
   });
+
+  it("deletes with a generation check and reads by digest alone", async () => {
+    const key = freshKey(SET);
+    const put = await gw.client.unary(RecordService.method.put, {
+      key,
+      bins: { a: v.int(1) },
+      verb: Verb.UPSERT,
+    });
+    const digest = put.response.key?.digest ?? new Uint8Array();
+    const byDigest = await call.get({ key: { namespace: "test", set: SET, digest } });
+    expect(byDigest.record?.bins.a?.kind).toEqual({ case: "intValue", value: 1n });
+    expect(byDigest.key?.digest).toEqual(digest);
+    await expectStatus(
+      gw.client.unary(RecordService.method.delete, { key, policy: { expectedGeneration: 9 } }),
+      status.ABORTED,
+      "AEROSPIKE_GENERATION_ERROR",
+    );
+    const del = await gw.client.unary(RecordService.method.delete, {
+      key,
+      policy: { expectedGeneration: 1 },
+    });
+    expect(del.response.existed).toBe(true);
+  });
 });
