@@ -15,6 +15,9 @@ import { workingFromStored } from "./working-record.js";
  */
 export function executeRead(req: KeyedRequest, ctx: CommandContext): AsMsg {
   const { msg, ns } = req;
+  // record_ttl of a read is read_touch_ttl_percent: 0, 1..100, or -1 (never touch).
+  if (msg.recordTtl > 100 && msg.recordTtl !== 0xffffffff)
+    return recordReply(ResultCode.PARAMETER, 0, 0);
   const now = ctx.store.clock();
   const { record, expired } = ns.lookup(req.digest, now);
   if (record === undefined) {
