@@ -31,7 +31,7 @@ function resolveConsts(v: unknown): unknown {
 }
 
 /** Builds the client expression of a case from its call form. */
-export function buildExp(form: unknown): unknown[] {
+function buildExp(form: unknown): unknown[] {
   const built = decodeArg({ $build: resolveConsts(form) } as Json) as unknown[];
   return built.flat(Number.POSITIVE_INFINITY);
 }
@@ -46,15 +46,7 @@ beforeAll(async () => {
   const extra = (file.record as unknown as { extraOps: unknown[] }).extraOps.map((op) =>
     decodeArg({ $build: op } as Json),
   );
-  try {
-    await h.client.operate(key, extra as Aerospike.operations.Operation[], { ttl: -2 });
-  } catch {
-    // HLL ops not installed in this build: write the recorded sketch bytes instead.
-    const hll = Buffer.from((rec.stored.h?.value as { $hll: string }).$hll, "hex");
-    // biome-ignore lint/suspicious/noExplicitAny: the HyperLogLog wrapper is untyped
-    const HLL = (Aerospike as any).HyperLogLog;
-    await h.client.put(key, { h: new HLL(hll) }, { ttl: -2 });
-  }
+  await h.client.operate(key, extra as Aerospike.operations.Operation[], { ttl: -2 });
 });
 
 afterAll(async () => {

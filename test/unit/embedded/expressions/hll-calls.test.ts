@@ -4,7 +4,8 @@ import { loadVectors, vectorRecord } from "./vector-record.js";
 
 const file = loadVectors();
 const rec = vectorRecord(file);
-const h = Buffer.from((file.record.stored.h?.value as { $hll: string }).$hll, "hex");
+const stored = file.record.stored.h as { value: { $hll: string } };
+const h = Buffer.from(stored.value.$hll, "hex");
 const H = bin(T.hll, "h");
 const hllCall = (type: number, op: E[], b: E = H): E => [O.call, type, 2, op, b];
 const others: E = [O.quote, [{ hll: h }]];
