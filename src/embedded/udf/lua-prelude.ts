@@ -97,6 +97,24 @@ local function mkey(k)
   if mtype(k) == "float" and k == math.floor(k) then return "f:" .. tostring(k) end
   return k
 end
+-- Maps keep their keys in the server's msgpack order (as its ordered maps do): nil, false,
+-- true, integers, strings, lists, maps, bytes, floats; numbers and strings by value.
+local function krank(k)
+  local t = type(k)
+  if t == "boolean" then return k and 2 or 1 end
+  if t == "number" then return mtype(k) == "integer" and 3 or 8 end
+  if t == "string" then return 4 end
+  local mt = getmetatable(k)
+  if mt == List then return 5 elseif mt == Map then return 6 elseif mt == Bytes then return 7 end
+  return 9
+end
+local function kless(a, b)
+  local ra, rb = krank(a), krank(b)
+  if ra ~= rb then return ra < rb end
+  if ra == 3 or ra == 4 or ra == 8 then return a < b end
+  if ra == 7 then return rawget(a, "_d") < rawget(b, "_d") end
+  return false
+end
 local function mapset(m, k, v)
   local id = mkey(k)
   local keys, vals = rawget(m, "_k"), rawget(m, "_v")
@@ -107,7 +125,14 @@ local function mapset(m, k, v)
     end
     return
   end
-  if vals[id] == nil then keys[#keys + 1] = k end
+  if vals[id] == nil then
+    local lo, hi = 1, #keys + 1
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if kless(k, keys[mid]) then hi = mid else lo = mid + 1 end
+    end
+    table.insert(keys, lo, k)
+  end
   vals[id] = v
 end
 Map.__index = function(m, k) local v = rawget(m, "_v")[mkey(k)]; if v ~= nil then return v end return nil end

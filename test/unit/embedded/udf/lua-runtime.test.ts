@@ -33,6 +33,11 @@ function api(rec)
     bytes.get_string(b, 1, 2), #b, tostring(l), record.numbins(rec), aerospike:exists(rec),
     record.setname(rec), math.type(record.gen(rec)), type(aerospike:get_current_time())}
 end
+function ordered(rec)
+  local m = map()
+  m['b'] = 1; m[2.5] = 2; m[7] = 3; m['a'] = 4; m[true] = 5; m[-1] = 6
+  return m
+end
 function spin(rec) while true do end end
 function ttl(rec, t) rec['x'] = 1; record.set_ttl(rec, t); aerospike:update(rec) end
 function grow(rec) local t = {} for i = 1, 1e9 do t[i] = {i} end end
@@ -127,6 +132,13 @@ describe("record UDF executor", () => {
         ]),
         (_k, v) => (typeof v === "bigint" ? Number(v) : v),
       ),
+    );
+  });
+
+  it("keeps map keys in the server's order", () => {
+    const out = exec(call("ordered"), work());
+    expect(out.ops[0]?.value.toString("hex")).toBe(
+      "86c305ff060703a2036104a2036201cb400400000000000002",
     );
   });
 
