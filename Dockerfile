@@ -20,7 +20,11 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/bin ./bin
 USER node
-EXPOSE 50051
+# 50051: gRPC; 9464: Prometheus /metrics when --metrics-listen (AEROGATE_METRICS_LISTEN) is set.
+EXPOSE 50051 9464
+# Through the gRPC health service: healthy only while the gateway reaches Aerospike and is not draining.
+HEALTHCHECK --interval=10s --timeout=5s --retries=5 \
+  CMD ["node", "bin/healthcheck.js"]
 # Exec form: node is PID 1's direct child of nothing else, so SIGTERM reaches the gateway's drain logic.
 ENTRYPOINT ["node", "bin/aerogate.js"]
 CMD ["serve"]

@@ -10,6 +10,13 @@ import { AerogateError, Code } from "../errors.js";
 
 export { ServingStatus };
 
+/**
+ * A health "service" that is SERVING for as long as the process answers at all, whatever Aerospike does and
+ * even while draining: for liveness probes, which should restart a wedged process, not one whose database
+ * is away.
+ */
+export const LIVENESS_SERVICE = "aerogate.liveness";
+
 /** Called whenever one service's serving status changes. */
 export type HealthListener = (service: string, status: ServingStatus) => void;
 
@@ -21,9 +28,13 @@ export class HealthState {
   readonly #statuses = new Map<string, ServingStatus>();
   readonly #listeners = new Set<HealthListener>();
 
-  /** Creates the state with `""` and every named service at `initial` (NOT_SERVING by default). */
+  /**
+   * Creates the state with `""` and every named service at `initial` (NOT_SERVING by default), plus
+   * {@link LIVENESS_SERVICE}, which stays SERVING.
+   */
   constructor(services: readonly string[], initial: ServingStatus = ServingStatus.NOT_SERVING) {
     for (const name of ["", ...services]) this.#statuses.set(name, initial);
+    this.#statuses.set(LIVENESS_SERVICE, ServingStatus.SERVING);
   }
 
   /** Returns a service's status, or undefined for a service the server does not know. */
@@ -38,9 +49,11 @@ export class HealthState {
     for (const listener of this.#listeners) listener(service, status);
   }
 
-  /** Sets the overall status and every service's status at once. */
+  /** Sets the overall status and every service's status at once (liveness excepted). */
   setAll(status: ServingStatus): void {
-    for (const service of [...this.#statuses.keys()]) this.set(service, status);
+    for (const service of [...this.#statuses.keys()]) {
+      if (service !== LIVENESS_SERVICE) this.set(service, status);
+    }
   }
 
   /** Returns every known service with its status. */

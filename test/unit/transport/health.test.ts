@@ -2,16 +2,24 @@ import { describe, expect, it } from "vitest";
 import { Health } from "../../../gen/ts/grpc/health/v1/health_pb.js";
 import { createHandlerContext } from "../../../src/context.js";
 import { Code } from "../../../src/errors.js";
-import { HealthState, healthService, ServingStatus } from "../../../src/transport/health.js";
+import {
+  HealthState,
+  healthService,
+  LIVENESS_SERVICE,
+  ServingStatus,
+} from "../../../src/transport/health.js";
 
 describe("HealthState", () => {
-  it("starts NOT_SERVING for the overall and every named service", () => {
+  it("starts NOT_SERVING for the overall and every named service; liveness SERVING", () => {
     const s = new HealthState(["a.A", "b.B"]);
     expect(s.entries()).toEqual([
       ["", ServingStatus.NOT_SERVING],
       ["a.A", ServingStatus.NOT_SERVING],
       ["b.B", ServingStatus.NOT_SERVING],
+      [LIVENESS_SERVICE, ServingStatus.SERVING],
     ]);
+    s.setAll(ServingStatus.NOT_SERVING);
+    expect(s.get(LIVENESS_SERVICE)).toBe(ServingStatus.SERVING);
     expect(s.get("c.C")).toBeUndefined();
   });
 
@@ -78,7 +86,7 @@ describe("health service", () => {
     const res = (await impl.list?.({}, createHandlerContext())) as {
       statuses: Record<string, unknown>;
     };
-    expect(Object.keys(res.statuses).sort()).toEqual(["", "a.A"]);
+    expect(Object.keys(res.statuses).sort()).toEqual(["", "a.A", LIVENESS_SERVICE]);
   });
 
   it("is the grpc.health.v1.Health service", () => {
