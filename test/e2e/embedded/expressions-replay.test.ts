@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Extensions } from "../../../src/embedded/commands/extensions.js";
 import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
-import { hllOpHandler } from "../../../src/embedded/hll/op-handler.js";
 import {
   type InlineServer,
   startInlineServer,
@@ -70,14 +68,6 @@ function classify(r: ExchangeResult): Outcome {
   }
 }
 
-/** The default plug-ins, plus the HLL ops the transcripts' setup steps use if not yet wired. */
-function extensions(): Extensions {
-  const ext = defaultExtensions();
-  if (!ext.ops.has(15)) ext.ops.set(15, hllOpHandler);
-  if (!ext.ops.has(16)) ext.ops.set(16, hllOpHandler);
-  return ext;
-}
-
 const servers: InlineServer[] = [];
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -92,7 +82,7 @@ describe("replay of recorded expression traffic", () => {
       const server = await startInlineServer({
         port: 0,
         clock: () => base + virtualT,
-        extensions: extensions(),
+        extensions: defaultExtensions(),
         sweepIntervalMs: 0,
       });
       servers.push(server);

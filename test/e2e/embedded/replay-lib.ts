@@ -127,7 +127,7 @@ class FrameSocket {
 
 /** Info commands whose values describe server state or identity, not behaviour. */
 const VOLATILE_INFO =
-  /^(statistics|namespace\/|sets|query-show|udf-list|service-clear-std|cluster-name|build_sha|build_time|$)/;
+  /^(statistics|namespace\/|sets|sindex\/|query-show|udf-list|service-clear-std|cluster-name|build_sha|build_time|$)/;
 
 function normalizeInfo(text: string, nodeName: string): string {
   return text

@@ -16,11 +16,11 @@ const SCENARIOS: [string, number][] = [
   ["kv-types", 100],
   ["write-policies", 72],
   ["operate", 70],
-  ["batch", 78],
+  ["batch", 79],
   ["filter-exp", 213],
   ["hll", 87],
-  ["scan-query", 236],
-  ["background", 109],
+  ["scan-query", 240],
+  ["background", 112],
 ];
 
 const servers: InlineServer[] = [];
