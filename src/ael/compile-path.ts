@@ -350,8 +350,12 @@ export function compilePath(
       return hllCall(fn.name, readAs("HLL"), fn.arg, emitter, fn.pos);
     default: {
       const explicit = fn?.kind === "get" ? fn.type : undefined;
-      if (last === undefined)
+      if (last === undefined) {
+        if (fn?.kind === "get" && fn.returnType !== undefined) {
+          throw new AelError("get(return: …) applies to list and map selectors", fn.pos);
+        }
         return binEntry(ExpType[explicit ?? binHint ?? want ?? "INT"], node.bin);
+      }
       const returnType = fn?.kind === "get" ? (fn.returnType ?? "VALUE") : "VALUE";
       const valueType = explicit ?? lastHint ?? (isSingle(last) ? want : undefined) ?? "INT";
       return cdtRead(node, parts, returnType, valueType);

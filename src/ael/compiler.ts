@@ -423,6 +423,10 @@ export class Compiler {
     try {
       node.defs.forEach((def, index) => {
         this.scope = scope;
+        // The server refuses a name already bound in this let or an enclosing one.
+        if (scope.has(def.name)) {
+          throw new AelError(`Variable '${def.name}' is already defined`, def.pos);
+        }
         const type = this.definitionType(node, index);
         defs.push([...rawString(def.name), ...this.emit(def.value, type)]);
         scope.set(def.name, type);

@@ -113,6 +113,9 @@ describe("control structure errors", () => {
     ["let() then (1 + 2)", "Expected a variable name", 4],
     ["let(x 5) then (${x} + 1)", "Expected '='", 6],
     ["let(x = 5) then (${y} + 1)", "Unknown variable 'y'", 17],
+    // The server refuses shadowing and duplicate names.
+    ["let(x = 1) then (let(x = 2) then (${x} + 1))", "Variable 'x' is already defined", 21],
+    ["let(x = 1, x = 2) then (${x})", "Variable 'x' is already defined", 11],
     ['when($.x == 1 => "a")', "Expected ',' and a default branch", 20],
     ['when($.x == 1 "a", default => "b")', "Expected '=>'", 14],
     ['when(default => "b")', "at least one condition", 0],

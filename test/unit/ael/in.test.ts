@@ -103,13 +103,6 @@ describe("in inside other structures", () => {
       ),
     ],
     [
-      "let(x = 1) then (let(x = ['a']) then ($.name.get(type: STRING) in ${x}))",
-      exp.let(
-        x.def("x", exp.int(1)),
-        exp.let(x.def("x", exp.list(["a"])), exists(exp.binStr("name"), x.var("x"))),
-      ),
-    ],
-    [
       "let(x = [1, 2]) then (let(y = ${x}) then (1 in ${y}))",
       exp.let(
         x.def("x", exp.list([1, 2])),

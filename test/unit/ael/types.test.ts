@@ -130,6 +130,7 @@ describe("type errors", () => {
     ['$.blobBin1.get(type: BLOB) == "not base64!"', "base64", 30],
     ["$.a.get(type: TEXT) == 1", "Unknown type 'TEXT'", 14],
     ["$.a.get(kind: INT) == 1", "Unknown get() parameter 'kind'", 8],
+    ["$.a.get(return: COUNT) == 1", "get(return: …) applies to list and map selectors", 4],
     ["$.a and 5", "Expected a boolean expression, got INT", 8],
     ["not(5)", "Expected a boolean expression, got INT", 4],
     ["$.geo.get(type: GEO) == $.g2", "GeoJSON values are compared with geoCompare()", 0],
