@@ -1,3 +1,4 @@
+import { recordSize } from "../expressions/eval-meta.js";
 import { BinList } from "../store/bins.js";
 import {
   MAX_TTL_SECONDS,
@@ -16,6 +17,9 @@ import { recordReply } from "./reply.js";
 import type { KeyedRequest } from "./request.js";
 import { sameKey } from "./request.js";
 import { workingForNew, workingFromStored } from "./working-record.js";
+
+/** Largest stored record size (namespace `max-record-size`, 1 MiB by default). */
+export const MAX_RECORD_SIZE = 1024 * 1024;
 
 /** Whether the request's generation check (info2 GENERATION / GENERATION_GT) fails for `stored`. */
 export function generationCheckFails(msg: AsMsg, stored: number): boolean {
@@ -112,10 +116,15 @@ export function executeWrite(req: KeyedRequest, ctx: CommandContext): AsMsg {
     now,
   ) as number;
   const generation = record === undefined ? 1 : nextGeneration(record.generation);
+  const key = record?.key ?? (req.key && { type: req.key.type, data: Buffer.from(req.key.data) });
+  if (recordSize({ ...work, key, voidTime }) > MAX_RECORD_SIZE) {
+    ctx.stats.writeError++;
+    return recordReply(ResultCode.RECORD_TOO_BIG, record?.generation ?? 0, record?.voidTime ?? 0);
+  }
   ns.put({
     digest: record?.digest ?? Buffer.from(req.digest),
     setName: work.setName,
-    key: record?.key ?? (req.key && { type: req.key.type, data: Buffer.from(req.key.data) }),
+    key,
     bins: work.bins,
     generation,
     voidTime,

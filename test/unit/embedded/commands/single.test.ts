@@ -193,6 +193,15 @@ describe("single-record commands", () => {
     ]);
   });
 
+  it("refuses records above 1 MiB with RECORD_TOO_BIG and leaves the stored record alone", () => {
+    const ctx = context();
+    executeSingle(put(), ctx);
+    const big = put([op(OpType.WRITE, "s", stringParticle("x".repeat(1024 * 1024)))]);
+    const r = executeSingle(big, ctx);
+    expect([r.resultCode, r.generation]).toEqual([ResultCode.RECORD_TOO_BIG, 1]);
+    expect(executeSingle(getAll(), ctx).ops.map((o) => o.name.toString())).toEqual(["a"]);
+  });
+
   it("wraps integer increments around int64", () => {
     const ctx = context();
     executeSingle(put([op(OpType.WRITE, "i", intParticle(9223372036854775807n))]), ctx);
