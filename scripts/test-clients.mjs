@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs the Go, Python and Java client suites in test/clients/ against a gateway each suite starts itself
-// (`node bin/aerogate.js serve --listen 127.0.0.1:0`), installing what they need from the registries:
-// Go modules through the module proxy (as go build needs them), pytest & co. into .venv, Maven artifacts into ~/.m2.
+// Runs the Go, Python and Java client suites in test/clients/ against a gateway each suite starts
+// itself (`node bin/aerogate.js serve --listen 127.0.0.1:0`), installing what they need from the
+// registries: Go modules through the module proxy (as go build needs them), pytest & co. into .venv,
+// Maven artifacts into ~/.m2.
 //
 // Usage: node scripts/test-clients.mjs [go] [python] [java] [--build] [--summary FILE]
 //   --build         run `npm run build` first (it also runs when dist/ has no compiled CLI)
-// With AEROGATE_ADDRESS=HOST:PORT every suite calls that running gateway instead of starting its own.
 //   --summary FILE  write {"passed","failed","skipped","languages":{...}} as JSON (read by scripts/test.mjs)
+// With AEROGATE_ADDRESS=HOST:PORT every suite calls that running gateway instead of starting its own.
 // Prints one line per language, `LANG: N passed, N failed, N skipped`, and exits 1 on any failure.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -192,7 +193,13 @@ const results = {};
 for (const language of opts.languages) {
   const started = Date.now();
   console.log(`\n=== clients/${language}`);
-  results[language] = await suites[language]();
+  try {
+    results[language] = await suites[language]();
+  } catch (err) {
+    // A failed install (pip, Maven) is a failed suite, not a crash that loses the other counts.
+    console.error(`test-clients: ${language}: ${err instanceof Error ? err.message : err}`);
+    results[language] = { passed: 0, failed: 1, skipped: 0 };
+  }
   results[language].seconds = Math.round((Date.now() - started) / 100) / 10;
 }
 
