@@ -179,6 +179,8 @@ async function main(): Promise<void> {
     hosts,
     "--max-batch-entries",
     String(Math.max(STREAM, 10_000)),
+    "--default-timeout-ms",
+    "60000",
     "--max-receive-message-bytes",
     String(64 * 1024 * 1024),
     "--log-level",
@@ -198,6 +200,8 @@ async function main(): Promise<void> {
       env: { ...process.env, GATEWAY_ARGS: JSON.stringify(gatewayArgs) },
     },
   );
+  // Never leave the gateway running, whatever happens to the benchmark.
+  process.on("exit", () => child.kill("SIGKILL"));
   const address = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (line.startsWith("{")) resolve((JSON.parse(line) as { address: string }).address);

@@ -38,7 +38,7 @@ export interface StreamTuning {
 
 /** Defaults: a small first sub-batch so the first result comes early, then larger ones. */
 export const DEFAULT_STREAM_TUNING: StreamTuning = {
-  firstSubBatch: 64,
+  firstSubBatch: 16,
   maxSubBatch: 1024,
   maxInFlight: 4,
   executeChunk: 1000,
