@@ -33,6 +33,7 @@ function record(): WorkingRecord {
     s: mpStr("hello"),
     b: mpBool(true),
     blob: mpBytes(Buffer.from([1, 2, 3])),
+    loc: { kind: "geojson", value: '{"type":"Point","coordinates":[1.5,2.5]}' },
     l: mpList([mpInt(1), mpInt(5), mpInt(3), mpInt(5), mpInt(9)]),
     m: mpMap([
       [mpStr("a"), mpInt(1)],
@@ -108,6 +109,8 @@ const truths: [string, AelValue[]?][] = [
   ["$.big != 4611686018427387904"],
   ["$.l == ?0", [ael.list(ael.int(1), ael.int(5), ael.int(3), ael.int(5), ael.int(9))]],
   ["$.x.exists() == false and $.i.exists()"],
+  [`geoCompare($.loc, geoJson('{"type":"AeroCircle","coordinates":[[1.5,2.5],1000]}'))`],
+  ["geoCompare($.loc, ?0)", [ael.geojson('{"type":"AeroCircle","coordinates":[[1.5,2.5],10]}')]],
 ];
 
 const falsehoods: string[] = [
@@ -118,6 +121,7 @@ const falsehoods: string[] = [
   "7 in $.l",
   "$.m.zz.exists()",
   "$.big == 4611686018427387904",
+  `geoCompare($.loc, geoJson('{"type":"AeroCircle","coordinates":[[50.0,50.0],1000]}'))`,
 ];
 
 describe("AEL filters evaluated by the embedded engine", () => {
