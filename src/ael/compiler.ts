@@ -532,7 +532,7 @@ export class Compiler {
 
 /** The numeric type an arithmetic node of unknown operand types will have by default. */
 export function arithmeticDefault(node: Node): AelType | undefined {
-  if (node.kind === "binary") return node.op === "**" ? "FLOAT" : "INT";
+  if (node.kind === "binary") return "INT";
   if (node.kind === "negate") return arithmeticDefault(node.operand) ?? "INT";
   if (node.kind === "call" && ["abs", "min", "max"].includes(node.name)) return "INT";
   return undefined;
