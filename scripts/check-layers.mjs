@@ -2,7 +2,7 @@
 // Enforces the layer rule of docs/style.md: only src/transport imports grpc-js, only src/aerospike
 // imports the aerospike client, and src/embedded imports nothing from the gateway.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, dirname } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const src = join(root, "src");
@@ -15,7 +15,8 @@ function walk(dir) {
   });
 }
 
-const importRe = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gs;
+const importRe =
+  /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gs;
 const problems = [];
 for (const file of walk(src)) {
   const rel = relative(root, file);
@@ -25,7 +26,10 @@ for (const file of walk(src)) {
     if (spec.startsWith("@grpc/grpc-js") && !rel.startsWith("src/transport/")) {
       problems.push(`${rel}: imports ${spec}; only src/transport/ may import grpc-js`);
     }
-    if ((spec === "aerospike" || spec.startsWith("aerospike/")) && !rel.startsWith("src/aerospike/")) {
+    if (
+      (spec === "aerospike" || spec.startsWith("aerospike/")) &&
+      !rel.startsWith("src/aerospike/")
+    ) {
       problems.push(`${rel}: imports ${spec}; only src/aerospike/ may import the aerospike client`);
     }
     if (rel.startsWith("src/embedded/") && spec.startsWith(".")) {

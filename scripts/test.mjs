@@ -43,8 +43,13 @@ const results = [
   ["typecheck", step("typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])],
   ["lint", step("lint", "npm", ["run", "--silent", "lint"])],
   ["buf-lint", step("buf-lint", bin("buf"), ["lint"])],
-  ["buf-format", step("buf-format", bin("buf"), ["format", "--diff", "--exit-code"])],
-  ["gen-fresh", existsSync(join(root, "scripts/check-gen.mjs")) ? step("gen-fresh", "node", ["scripts/check-gen.mjs"]) : true],
+  ["buf-format", step("buf-format", bin("buf"), ["format", "--diff", "--exit-code", "--path", "proto/aerogate"])],
+  [
+    "gen-fresh",
+    existsSync(join(root, "scripts/check-gen.mjs"))
+      ? step("gen-fresh", "node", ["scripts/check-gen.mjs"])
+      : true,
+  ],
   ["build", step("build", "npm", ["run", "--silent", "build"])],
   [
     "vitest",

@@ -31,7 +31,9 @@ it("reports a job the server dropped after it finished as COMPLETED, on any gate
       start: { namespace: "test", set, action: { case: "delete", value: {} } },
     })
     .collect();
-  const task = (run.at(-1)?.event as TaskEvent).task;
+  const last = run.at(-1)?.event;
+  expect(last).toBeDefined();
+  const task = (last as TaskEvent).task;
   expect(task?.state).toBe(TaskState.COMPLETED);
   const taskId = task?.taskId ?? "";
   const jobId = Buffer.from(taskId.slice(3), "base64url").readBigUInt64BE(0);
