@@ -43,7 +43,10 @@ const results = [
   ["typecheck", step("typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])],
   ["lint", step("lint", "npm", ["run", "--silent", "lint"])],
   ["buf-lint", step("buf-lint", bin("buf"), ["lint"])],
-  ["buf-format", step("buf-format", bin("buf"), ["format", "--diff", "--exit-code", "--path", "proto/aerogate"])],
+  [
+    "buf-format",
+    step("buf-format", bin("buf"), ["format", "--diff", "--exit-code", "--path", "proto/aerogate"]),
+  ],
   [
     "gen-fresh",
     existsSync(join(root, "scripts/check-gen.mjs"))
