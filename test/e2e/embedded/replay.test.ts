@@ -9,9 +9,8 @@ import { replay, summarize } from "./replay-lib.js";
 // Minimum number of exchanges equal to the recording (byte-identical, or equal modulo void
 // times, node name and port; scan records in any order) per transcript. Known differences:
 // region cell coverings of GeoJSON polygons/circles, time-based expression values (one of them
-// varies with scheduling), Lua map
-// iteration order in UDF results, scan paging resets; a background job may still be running
-// when the replay reads its records (timing). Each run prints what differs.
+// varies with scheduling), scan paging resets; a background job may still be running when the
+// replay reads its records (timing). Each run prints what differs.
 const SCENARIOS: [string, number][] = [
   ["tend", 8],
   ["info", 38],
