@@ -5,8 +5,10 @@
 //   gen/java    protoc's java generator + protoc-gen-grpc-java (Maven Central) through buf.gen.java.yaml
 //   gen/python  grpcio-tools (PyPI): messages, .pyi and gRPC stubs for aerogate/v1
 // Hand-written files beside the generated trees (gen/go/go.mod, gen/java/pom.xml, gen/python/pyproject.toml)
-// are kept. `--out DIR` writes the same layout under DIR instead of the repository (used by check-gen.mjs).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// are kept. gen/ts is wiped by buf (clean: true), so its npm packaging (package.json, README.md,
+// tsconfig.json) lives in clients/ts/ and is copied in after generation. `--out DIR` writes the same
+// layout under DIR instead of the repository (used by check-gen.mjs).
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   ensureGoPlugins,
@@ -64,6 +66,13 @@ function generatePython(out) {
   writeFileSync(join(base, "aerogate", "py.typed"), "");
 }
 
+/** Copies the npm packaging of the TypeScript package from clients/ts/ into gen/ts. */
+function packageTypeScript(out) {
+  for (const file of ["package.json", "README.md", "tsconfig.json"]) {
+    copyFileSync(join(root, "clients", "ts", file), join(out, "gen", "ts", file));
+  }
+}
+
 const out = outRoot(process.argv.slice(2));
 ensureGoPlugins();
 ensureJavaPlugins();
@@ -71,6 +80,7 @@ ensureVenv([`grpcio-tools==${PINS.grpcioTools}`]);
 
 console.log("gen: TypeScript");
 bufGenerate("buf.gen.yaml", out);
+packageTypeScript(out);
 console.log("gen: Go");
 bufGenerate("buf.gen.go.yaml", out);
 console.log("gen: Java");
