@@ -14,7 +14,9 @@
  * BENCH_BATCH [200] keys per batch, BENCH_ROUNDS [40] batches per measurement, BENCH_CONCURRENCY [4]
  * batches in flight, BENCH_STREAM [100000] entries of the slow-reader StreamBatch (0 skips it).
  * Point AEROSPIKE_HOSTS=host:3000 at a real cluster to measure against it instead;
- * BENCH_PROFILE=<dir> writes a CPU profile of the gateway process there.
+ * BENCH_PROFILE=<dir> writes a CPU profile of the gateway process there; BENCH_GC_LOG=1 makes the
+ * gateway report its live heap after a forced GC every 5 s; BENCH_ONLY_STREAM=1 runs only the
+ * slow-reader StreamBatch.
  *
  * It prints, per scenario, batches/s, records/s, p50/p99 latency and the gateway/direct ratio;
  * StreamBatch time-to-first-result versus ExecuteBatch total time for 10k entries; the cost of
@@ -168,6 +170,39 @@ function clientKey(i: number) {
 const batchKeys = (round: number) =>
   Array.from({ length: BATCH }, (_, k) => (round * BATCH + k * 7919) % RECORDS);
 
+async function slowStream(grpc: GrpcTestClient, pid: number | undefined): Promise<void> {
+  if (STREAM > 0) {
+    const entries = Array.from({ length: STREAM }, (_, k) => ({
+      key: pbKey(k % RECORDS),
+      verb: Verb.READ,
+    }));
+    const rss = () => gatewayRss(pid);
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+    }, 20);
+    let n = 0;
+    const checkpoints: string[] = [];
+    const s0 = performance.now();
+    for await (const _ of grpc.serverStream(BatchService.method.streamBatch, {
+      entries,
+    } as never)) {
+      n += 1;
+      if (n % Math.floor(STREAM / 5) === 0) {
+        checkpoints.push(`${Math.round((n / STREAM) * 100)}%: ${(rss() / 2 ** 20).toFixed(0)} MiB`);
+      }
+      // A slow reader: a pause every 500 results.
+      if (n % 500 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    clearInterval(sampler);
+    console.log(
+      `100k StreamBatch, slow reader (gateway process RSS): ${n} results in ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS before ${(before / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB; the request itself is ~${((entries.length * 40) / 2 ** 20).toFixed(0)} MiB on the wire)`,
+    );
+    console.log(`  gateway RSS while reading: ${checkpoints.join(", ")}`);
+  }
+}
+
 async function main(): Promise<void> {
   const hostsEnv = process.env.AEROSPIKE_HOSTS;
   const embedded = hostsEnv ? undefined : await startEmbeddedServer({ port: 0 });
@@ -189,6 +224,7 @@ async function main(): Promise<void> {
   const child = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_GC_LOG ? ["--expose-gc"] : []),
       ...(process.env.BENCH_PROFILE
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
         : []),
@@ -236,6 +272,15 @@ async function main(): Promise<void> {
     );
   }
 
+  if (process.env.BENCH_ONLY_STREAM) {
+    await slowStream(grpc, child.pid);
+    grpc.close();
+    direct.close(false);
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    await embedded?.close();
+    return;
+  }
   const results: [Stats, Stats][] = [];
   results.push(
     await measurePair(
@@ -339,36 +384,7 @@ async function main(): Promise<void> {
     `10k READ: ExecuteBatch total ${execTotal.toFixed(1)} ms; StreamBatch first result ${first.toFixed(1)} ms (${((first / execTotal) * 100).toFixed(1)}% of it), stream total ${streamTotal.toFixed(1)} ms, ${count} results`,
   );
 
-  if (STREAM > 0) {
-    const entries = Array.from({ length: STREAM }, (_, k) => ({
-      key: pbKey(k % RECORDS),
-      verb: Verb.READ,
-    }));
-    const rss = () => gatewayRss(child.pid);
-    const before = rss();
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rss());
-    }, 20);
-    let n = 0;
-    const checkpoints: string[] = [];
-    const s0 = performance.now();
-    for await (const _ of grpc.serverStream(BatchService.method.streamBatch, {
-      entries,
-    } as never)) {
-      n += 1;
-      if (n % Math.floor(STREAM / 5) === 0) {
-        checkpoints.push(`${Math.round((n / STREAM) * 100)}%: ${(rss() / 2 ** 20).toFixed(0)} MiB`);
-      }
-      // A slow reader: a pause every 500 results.
-      if (n % 500 === 0) await new Promise((r) => setTimeout(r, 5));
-    }
-    clearInterval(sampler);
-    console.log(
-      `100k StreamBatch, slow reader (gateway process RSS): ${n} results in ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS before ${(before / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB; the request itself is ~${((entries.length * 40) / 2 ** 20).toFixed(0)} MiB on the wire)`,
-    );
-    console.log(`  gateway RSS while reading: ${checkpoints.join(", ")}`);
-  }
+  await slowStream(grpc, child.pid);
 
   grpc.close();
   direct.close(false);

@@ -11,6 +11,18 @@ import { startGateway } from "../src/main.js";
 const args = JSON.parse(process.env.GATEWAY_ARGS ?? "[]") as string[];
 const gateway = await startGateway(loadConfig(args), createLogger({ level: "error" }));
 process.stdout.write(`${JSON.stringify({ address: gateway.address.address })}\n`);
+// BENCH_GC_LOG=1 (with node --expose-gc): every 5 s, collect and report live heap and RSS, to tell
+// retained memory from garbage the collector has not reclaimed yet.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (process.env.BENCH_GC_LOG && gc) {
+  setInterval(() => {
+    gc();
+    const m = process.memoryUsage();
+    process.stderr.write(
+      `gateway after gc: heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(m.rss / 2 ** 20).toFixed(0)} MiB\n`,
+    );
+  }, 5000).unref();
+}
 process.on("SIGTERM", () => {
   gateway.stop().then(() => process.exit(0));
 });
