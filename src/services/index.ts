@@ -5,9 +5,10 @@ import { TaskService } from "../../gen/ts/aerogate/v1/task_pb.js";
 import { UdfService } from "../../gen/ts/aerogate/v1/udf_pb.js";
 import type { AerospikeHandle } from "../aerospike/client.js";
 import type { GatewayConfig } from "../config.js";
-import { defineService, type ServiceRegistration } from "../context.js";
+import type { ServiceRegistration } from "../context.js";
 import type { Logger } from "../log.js";
 import { createBatchService } from "./batch-service.js";
+import { createExpressionService } from "./expression-service.js";
 import { createRecordService } from "./record-service.js";
 import { taskConfigFrom } from "./task-config.js";
 import { createTaskService } from "./task-service.js";
@@ -43,6 +44,6 @@ export function createServices(deps: ServiceDeps): ServiceRegistration[] {
       pollIntervalMs: taskConfigFrom(deps.config).taskPollIntervalMs,
     }).registration,
     createUdfService({ aerospike: deps.aerospike, config: deps.config }),
-    defineService(ExpressionService, {}),
+    createExpressionService(),
   ];
 }
