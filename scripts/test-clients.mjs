@@ -4,7 +4,9 @@
 // registries: Go modules through the module proxy (as go build needs them), pytest & co. into .venv,
 // Maven artifacts into ~/.m2.
 //
-// Usage: node scripts/test-clients.mjs [go] [python] [java] [--build] [--summary FILE]
+// Usage: node scripts/test-clients.mjs [go] [python] [java] [xlang] [--build] [--summary FILE]
+//   xlang           the cross-language check (scripts/test-clients-xlang.mjs): Go, Python, Java and
+//                   TypeScript each write every Value type and read back every other's record
 //   --build         run `npm run build` first (it also runs when dist/ has no compiled CLI)
 //   --summary FILE  write {"passed","failed","skipped","languages":{...}} as JSON (read by scripts/test.mjs)
 // With AEROGATE_ADDRESS=HOST:PORT every suite calls that running gateway instead of starting its own.
@@ -12,6 +14,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { runCrossLanguage } from "./test-clients-xlang.mjs";
 import { ensureVenv, root, run, venvPython } from "./toolchain.mjs";
 
 const SUITE_TIMEOUT_MS = 20 * 60_000;
@@ -23,10 +26,10 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === "--build") opts.build = true;
     else if (arg === "--summary") opts.summary = argv[++i];
-    else if (["go", "python", "java"].includes(arg)) opts.languages.push(arg);
+    else if (["go", "python", "java", "xlang"].includes(arg)) opts.languages.push(arg);
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (opts.languages.length === 0) opts.languages = ["go", "python", "java"];
+  if (opts.languages.length === 0) opts.languages = ["go", "python", "java", "xlang"];
   return opts;
 }
 
@@ -188,7 +191,7 @@ if (!external && (opts.build || !existsSync(join(root, "dist", "src", "cli.js"))
   run("npm", ["run", "--silent", "build"]);
 }
 
-const suites = { go: runGo, python: runPython, java: runJava };
+const suites = { go: runGo, python: runPython, java: runJava, xlang: runCrossLanguage };
 const results = {};
 for (const language of opts.languages) {
   const started = Date.now();
