@@ -107,6 +107,39 @@ function gatewayRss(pid: number | undefined): number {
   return max;
 }
 
+/** CPU time (user + system) of a process in ms, from /proc (Linux). */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU cost per batch, measured sequentially: the gateway process's CPU per ExecuteBatch, and this
+ * process's CPU per direct call (an upper bound: it includes the embedded server's worker thread).
+ */
+async function cpuPerBatch(
+  name: string,
+  pid: number | undefined,
+  directFn: (round: number) => Promise<unknown>,
+  gatewayFn: (round: number) => Promise<unknown>,
+): Promise<void> {
+  const n = 20;
+  const u0 = process.cpuUsage();
+  for (let r = 0; r < n; r++) await directFn(r);
+  const u1 = process.cpuUsage(u0);
+  const g0 = processCpuMs(pid);
+  for (let r = 0; r < n; r++) await gatewayFn(r);
+  const g1 = processCpuMs(pid);
+  console.log(
+    `${`  CPU per batch, ${name}`.padEnd(44)} direct process ${((u1.user + u1.system) / 1000 / n).toFixed(1)} ms (incl. embedded server), gateway process ${((g1 - g0) / n).toFixed(1)} ms`,
+  );
+}
+
 /**
  * Measures the direct client and the gateway on the same rounds, alternating batch by batch, so
  * both see the same machine load (the ratio is what matters; absolute figures vary with load).
@@ -350,6 +383,24 @@ async function main(): Promise<void> {
           operations: [{ bin: "w", op: { case: "setTo", value: intValue(r) } }],
         })),
       ),
+  );
+  await cpuPerBatch(
+    "READ headers only",
+    child.pid,
+    (r) =>
+      direct.batchRead(
+        batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never,
+      ),
+    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
+  );
+  await cpuPerBatch(
+    "READ all bins",
+    child.pid,
+    (r) =>
+      direct.batchRead(
+        batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
+      ),
+    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
   );
   for (const [d, g] of results) {
     console.log(show(d));
