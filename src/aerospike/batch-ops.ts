@@ -13,7 +13,6 @@ import {
   operateRecord,
   planBins,
   planResults,
-  probeParticleTypes,
   readRecord,
 } from "./record-ops.js";
 import { fromClientValue, needsParticleType, toClientKey, toClientValue } from "./values.js";
