@@ -79,6 +79,12 @@ export interface UdfOutcome {
 export type UdfExecutor = (msg: AsMsg, record: WorkingRecord) => UdfOutcome;
 
 /**
+ * Applies a record UDF like {@link UdfExecutor} without holding the event loop while the script
+ * runs (other connections are served meanwhile).
+ */
+export type AsyncUdfExecutor = (msg: AsMsg, record: WorkingRecord) => Promise<UdfOutcome>;
+
+/**
  * The plug-in points of the command layer. Modules that live outside `commands/` (expressions,
  * HLL, CDT, scans/queries, UDFs) register here; a missing plug-in makes the server answer like
  * a real server that rejects the request (PARAMETER for unknown ops and filters).
@@ -92,6 +98,8 @@ export interface Extensions {
   multiRecord: MultiRecordHandler | undefined;
   /** Record UDFs. Absent: answered with PARAMETER. */
   udf: UdfExecutor | undefined;
+  /** Record UDFs for single-record applies and background jobs; `udf` is used when absent. */
+  udfAsync?: AsyncUdfExecutor | undefined;
   /** Extra info commands (UDF modules, secondary indexes, jobs), registered at start. */
   readonly infoPlugins: ((registry: InfoRegistry, store: Store) => void)[];
 }

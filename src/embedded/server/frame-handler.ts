@@ -2,6 +2,7 @@ import { executeBatch } from "../commands/batch.js";
 import type { CommandContext } from "../commands/command-context.js";
 import { executeSingle } from "../commands/dispatch.js";
 import type { ReplySink } from "../commands/extensions.js";
+import { executeUdfRequestAsync } from "../commands/udf.js";
 import type { InfoRegistry } from "../info/registry.js";
 import { type AsMsg, decodeAsMsg, emptyReply, encodeAsMsg, findField } from "../wire/as-msg.js";
 import { FieldType, Info1, Info3 } from "../wire/as-msg-constants.js";
@@ -64,6 +65,13 @@ export function handleMessage(body: Buffer, ctx: ServerContext): FrameAction {
       kind: "stream",
       run: (send, signal) =>
         multi(msg, { store: ctx.store, extensions: ctx.extensions, send, signal }),
+    };
+  }
+  const udfAsync = ctx.extensions.udfAsync;
+  if (udfAsync !== undefined && findField(msg, FieldType.UDF_FUNCTION) !== undefined) {
+    return {
+      kind: "stream",
+      run: async (send) => send(messageFrame(await executeUdfRequestAsync(msg, ctx, udfAsync))),
     };
   }
   return reply(messageFrame(executeSingle(msg, ctx)));
