@@ -1,7 +1,7 @@
 import type { CommandContext } from "../commands/command-context.js";
 import { executeDelete } from "../commands/delete.js";
 import type { KeyedRequest } from "../commands/request.js";
-import { executeUdf } from "../commands/udf.js";
+import { executeUdf, executeUdfAsync } from "../commands/udf.js";
 import { executeWrite } from "../commands/write.js";
 import { type SelectionCounters, selectRecords } from "../query/record-source.js";
 import type { ScanRequest } from "../query/scan-request.js";
@@ -22,7 +22,12 @@ export function backgroundRps(requested: number): number {
   return requested > 0 && requested < BACKGROUND_MAX_RPS ? requested : BACKGROUND_MAX_RPS;
 }
 
-function applyToRecord(msg: AsMsg, req: ScanRequest, r: StoredRecord, ctx: CommandContext): number {
+async function applyToRecord(
+  msg: AsMsg,
+  req: ScanRequest,
+  r: StoredRecord,
+  ctx: CommandContext,
+): Promise<number> {
   const keyed: KeyedRequest = {
     msg,
     ns: req.ns,
@@ -31,7 +36,11 @@ function applyToRecord(msg: AsMsg, req: ScanRequest, r: StoredRecord, ctx: Comma
     key: undefined,
     filter: undefined,
   };
-  if (req.udf !== undefined) return executeUdf(keyed, ctx).resultCode;
+  if (req.udf !== undefined) {
+    const udfAsync = ctx.extensions.udfAsync;
+    if (udfAsync !== undefined) return (await executeUdfAsync(keyed, ctx, udfAsync)).resultCode;
+    return executeUdf(keyed, ctx).resultCode;
+  }
   if ((msg.info2 & Info2.DELETE) !== 0) return executeDelete(keyed, ctx).resultCode;
   return executeWrite(keyed, ctx).resultCode;
 }
@@ -60,7 +69,7 @@ export async function runBackgroundJob(
   try {
     for (const c of selectRecords(req, sindex, ctx.extensions, ctx.store.clock, counters)) {
       if (job.signal.aborted) break;
-      const code = applyToRecord(req.msg, req, c.record, ctx);
+      const code = await applyToRecord(req.msg, req, c.record, ctx);
       job.recsThrottled++;
       if (code === ResultCode.OK) job.recsSucceeded++;
       else if (code === ResultCode.FILTERED_OUT) filteredByCommand++;

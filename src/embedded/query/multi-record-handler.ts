@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { CommandContext } from "../commands/command-context.js";
 import type { MultiRecordContext, MultiRecordHandler } from "../commands/extensions.js";
 import { newStats } from "../info/stats.js";
@@ -11,6 +12,9 @@ import { ResultCode } from "../wire/result-codes.js";
 import { runForeground } from "./foreground.js";
 import { parseScanRequest, type ScanRequest } from "./scan-request.js";
 import type { SindexDef, SindexRegistry } from "./sindex-registry.js";
+
+/** How long a background job may run before its start is acknowledged, in ms. */
+const EAGER_MS = 100;
 
 /** UDF_OP value of a background UDF job. */
 const UDF_OP_BACKGROUND = 2;
@@ -117,7 +121,10 @@ export function createMultiRecordHandler(state: QueryState): MultiRecordHandler 
         extensions: ctx.extensions,
         stats: jobStats,
       };
-      void runBackgroundJob(job, req, sindex, cmdCtx, state.jobs);
+      const running = runBackgroundJob(job, req, sindex, cmdCtx, state.jobs);
+      // Small jobs are done by the time the client gets its job handle (the reply's timing is
+      // free: clients wait for it either way); larger ones go on in the background.
+      await Promise.race([running, sleep(EAGER_MS, undefined, { ref: false })]);
       return ctx.send(replyFrame(ResultCode.OK, true));
     }
     try {

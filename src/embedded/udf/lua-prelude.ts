@@ -14,7 +14,6 @@ for _, name in ipairs({ "exit", "execute", "remove", "rename", "tmpname", "geten
 for _, name in ipairs({ "popen", "open", "lines", "input", "output" }) do io[name] = nil end
 dofile, loadfile = nil, nil
 
-local function fromhex(h) return (h:gsub("..", function(x) return schar(tonumber(x, 16)) end)) end
 local function tohex(s) return (s:gsub(".", function(c) return sformat("%02x", sbyte(c)) end)) end
 
 -- bytes ------------------------------------------------------------------------------------
@@ -361,16 +360,16 @@ local function result(...)
   local l = newlist({})
   for i = 1, t.n do rawget(l, "_v")[i] = t[i] end
   rawset(l, "_n", t.n)
-  return tohex(pack(l))
+  return pack(l)
 end
 
-function __udf_apply(name, fname, argshex, metahex)
+function __udf_apply(name, fname, argbytes, metabytes)
   local env = modules[name]
   if env == nil then return result(1, "UDF: Execution Error 1") end
   local fn = rawget(env, fname)
   if type(fn) ~= "function" then return result(1, "function not found") end
-  local args = decode(fromhex(argshex), 1)
-  local meta = decode(fromhex(metahex), 1)
+  local args = decode(argbytes, 1)
+  local meta = decode(metabytes, 1)
   local r = newrecord(rawget(meta, "_v"))
   local argv = rawget(args, "_v")
   local ok, ret = pcall(fn, r, table.unpack(argv, 1, rawget(args, "_n")))

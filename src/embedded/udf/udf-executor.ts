@@ -1,4 +1,4 @@
-import type { UdfExecutor, UdfOutcome } from "../commands/extensions.js";
+import type { AsyncUdfExecutor, UdfExecutor, UdfOutcome } from "../commands/extensions.js";
 import { resultOp } from "../commands/reply.js";
 import type { WorkingRecord } from "../commands/working-record.js";
 import { citrusleafSeconds } from "../store/clock.js";
@@ -18,7 +18,7 @@ import {
 } from "../wire/msgpack-value.js";
 import { particleToValue, stringParticle, valueToParticle } from "../wire/particle.js";
 import { ResultCode } from "../wire/result-codes.js";
-import type { LuaBudget, LuaRuntime } from "./lua-engine.js";
+import type { LuaArg, LuaBudget, LuaCallResult, LuaRuntime } from "./lua-engine.js";
 
 /** Default limits of one record UDF call. */
 export const DEFAULT_UDF_BUDGET: LuaBudget = { timeMs: 1000, memoryBytes: 64 * 1024 * 1024 };
@@ -70,6 +70,44 @@ function applyChanges(rec: WorkingRecord, changes: MpValue | undefined): void {
   }
 }
 
+function callArgs(msg: AsMsg, rec: WorkingRecord): LuaArg[] {
+  const pkg = findField(msg, FieldType.UDF_PACKAGE_NAME)?.data.toString("utf8") ?? "";
+  const fn = findField(msg, FieldType.UDF_FUNCTION)?.data.toString("utf8") ?? "";
+  const args = findField(msg, FieldType.UDF_ARGLIST)?.data ?? Buffer.from([0x90]);
+  return [pkg, fn, args, encodeMsgpack(recordMeta(rec))];
+}
+
+function outcomeOf(call: LuaCallResult, rec: WorkingRecord): UdfOutcome {
+  if (!call.ok) return failure(call.message);
+  let result: MpValue;
+  try {
+    result = decodeMsgpack(call.value);
+  } catch {
+    return failure("UDF: Execution Error 1");
+  }
+  if (result.kind !== "list") return failure("UDF: Execution Error 1");
+  const [status, ret, action, changes, newTtl, dropKey] = result.items;
+  if (status?.kind === "int" && status.value !== 0n) {
+    return failure(ret?.kind === "str" ? ret.value : "UDF: Execution Error 1");
+  }
+  let particle: ReturnType<typeof toParticle>;
+  try {
+    particle = toParticle(ret ?? NIL);
+  } catch {
+    particle = toParticle(NIL);
+  }
+  const ops = [resultOp(OpType.READ, "SUCCESS", particle.type === 0 ? undefined : particle)];
+  const act = action?.kind === "int" ? Number(action.value) : 0;
+  if (act === 2) return { code: ResultCode.OK, ops, wrote: false, deleted: true };
+  if (act === 1) {
+    applyChanges(rec, changes);
+    if (dropKey?.kind === "bool" && dropKey.value) rec.key = undefined;
+    const ttl = newTtl?.kind === "int" ? Number(BigInt.asUintN(32, newTtl.value)) : undefined;
+    return { code: ResultCode.OK, ops, wrote: true, deleted: false, ttl };
+  }
+  return { code: ResultCode.OK, ops, wrote: false, deleted: false };
+}
+
 /**
  * Creates the record-UDF executor: runs `module.function(rec, args…)` (fields 30/31/32) in Lua,
  * answers SUCCESS with the converted return value, or result 100 with a FAILURE message (Lua
@@ -77,43 +115,18 @@ function applyChanges(rec: WorkingRecord, changes: MpValue | undefined): void {
  * `aerospike:create/update` are applied to the working record for the caller to commit.
  */
 export function createUdfExecutor(runtime: LuaRuntime, budget: LuaBudget): UdfExecutor {
-  return (msg, rec) => {
-    const pkg = findField(msg, FieldType.UDF_PACKAGE_NAME)?.data.toString("utf8") ?? "";
-    const fn = findField(msg, FieldType.UDF_FUNCTION)?.data.toString("utf8") ?? "";
-    const args = findField(msg, FieldType.UDF_ARGLIST)?.data ?? Buffer.from([0x90]);
-    const meta = encodeMsgpack(recordMeta(rec)).toString("hex");
-    const call = runtime.call(
-      "__udf_apply",
-      [pkg, fn, args.toString("hex"), meta],
-      callBudget(msg, budget),
+  return (msg, rec) =>
+    outcomeOf(runtime.call("__udf_apply", callArgs(msg, rec), callBudget(msg, budget)), rec);
+}
+
+/**
+ * The asynchronous variant of {@link createUdfExecutor}: the script runs in short slices with the
+ * event loop free in between, so other clients are served while it runs.
+ */
+export function createAsyncUdfExecutor(runtime: LuaRuntime, budget: LuaBudget): AsyncUdfExecutor {
+  return async (msg, rec) =>
+    outcomeOf(
+      await runtime.callAsync("__udf_apply", callArgs(msg, rec), callBudget(msg, budget)),
+      rec,
     );
-    if (!call.ok) return failure(call.message);
-    let result: MpValue;
-    try {
-      result = decodeMsgpack(Buffer.from(call.value, "hex"));
-    } catch {
-      return failure("UDF: Execution Error 1");
-    }
-    if (result.kind !== "list") return failure("UDF: Execution Error 1");
-    const [status, ret, action, changes, newTtl, dropKey] = result.items;
-    if (status?.kind === "int" && status.value !== 0n) {
-      return failure(ret?.kind === "str" ? ret.value : "UDF: Execution Error 1");
-    }
-    let particle: ReturnType<typeof toParticle>;
-    try {
-      particle = toParticle(ret ?? NIL);
-    } catch {
-      particle = toParticle(NIL);
-    }
-    const ops = [resultOp(OpType.READ, "SUCCESS", particle.type === 0 ? undefined : particle)];
-    const act = action?.kind === "int" ? Number(action.value) : 0;
-    if (act === 2) return { code: ResultCode.OK, ops, wrote: false, deleted: true };
-    if (act === 1) {
-      applyChanges(rec, changes);
-      if (dropKey?.kind === "bool" && dropKey.value) rec.key = undefined;
-      const ttl = newTtl?.kind === "int" ? Number(BigInt.asUintN(32, newTtl.value)) : undefined;
-      return { code: ResultCode.OK, ops, wrote: true, deleted: false, ttl };
-    }
-    return { code: ResultCode.OK, ops, wrote: false, deleted: false };
-  };
 }

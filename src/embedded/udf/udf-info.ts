@@ -36,9 +36,10 @@ function udfPut(
   const text = source.toString("utf8");
   const compiled = runtime.call("__udf_compile", [filename, text], budget);
   if (!compiled.ok) return compileErrorValue(filename, compiled.message);
-  if (compiled.value !== "") return compileErrorValue(filename, compiled.value);
+  if (compiled.value.length > 0)
+    return compileErrorValue(filename, compiled.value.toString("utf8"));
   const loaded = runtime.call("__udf_register", [packageName(filename), text], budget);
-  const loadError = loaded.ok ? loaded.value : loaded.message;
+  const loadError = loaded.ok ? loaded.value.toString("utf8") : loaded.message;
   if (loadError !== "") return compileErrorValue(filename, loadError);
   modules.put(filename, content);
   return "ok";

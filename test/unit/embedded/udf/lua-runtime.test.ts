@@ -166,6 +166,20 @@ describe("record UDF executor", () => {
     expect(exec(call("typed", "91a3036e6f"), work()).code).toBe(0);
   });
 
+  it("runs an asynchronous call in slices, with the event loop free in between", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const out = await runtime.callAsync(
+      "__udf_apply",
+      ["m", "spin", Buffer.from([0x90]), Buffer.from("98c380010000c0c40100c000", "hex")],
+      BUDGET,
+    );
+    clearInterval(timer);
+    expect(out).toMatchObject({ ok: false, message: TIMEOUT_MESSAGE, timedOut: true });
+    expect(ticks).toBeGreaterThan(0);
+    expect(exec(call("typed", "91a3036e6f"), work()).code).toBe(0);
+  });
+
   it("stops a script that exceeds its memory budget", () => {
     const out = exec(call("grow"), work());
     expect(out.code).toBe(100);
@@ -185,8 +199,9 @@ describe("UDF module helpers", () => {
       ["fixture_bad.lua", "function broken(rec)\n  return (\nend\n"],
       BUDGET,
     );
-    expect(compiled.ok && compiled.value).toBe("fixture_bad.lua:3: unexpected symbol near 'end'");
-    expect(compileErrorValue("fixture_bad.lua", compiled.ok ? compiled.value : "")).toBe(
+    const text = compiled.ok ? compiled.value.toString() : "";
+    expect(text).toBe("fixture_bad.lua:3: unexpected symbol near 'end'");
+    expect(compileErrorValue("fixture_bad.lua", text)).toBe(
       "error=compile_error;file=fixture_bad.lua;line=3;message=dW5leHBlY3RlZCBzeW1ib2wgbmVhciAnZW5kJw==",
     );
   });
