@@ -85,6 +85,32 @@ describe("health follows Aerospike", () => {
   }, 90_000);
 });
 
+describe("global concurrency limit", () => {
+  it("sheds calls beyond the limit at once with UNAVAILABLE and RetryInfo instead of queueing", async () => {
+    const gw = await startTestGateway(["--max-concurrent-calls", "1"]);
+    cleanups.push(() => gw.stop());
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        gw.client
+          .unary(RecordService.method.put, {
+            key: freshKey(SET, "shed"),
+            bins: { n: v.int(i) },
+            verb: Verb.UPSERT,
+          })
+          .then(
+            () => "OK",
+            (err: GrpcCallError) =>
+              `${grpc.status[err.code]}/${err.statusDetails()?.errorInfo?.reason}/${err.statusDetails()?.retryInfo !== undefined}`,
+          ),
+      ),
+    );
+    const kinds = new Set(results);
+    expect(kinds.has("OK")).toBe(true);
+    expect(kinds.has("UNAVAILABLE/OVERLOADED/true")).toBe(true);
+    expect([...kinds].sort()).toEqual(["OK", "UNAVAILABLE/OVERLOADED/true"]);
+  }, 60_000);
+});
+
 describe("drain under load", () => {
   it("finishes every accepted unary call; later ones are refused, never cut", async () => {
     const server = await embedded();
