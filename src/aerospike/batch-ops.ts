@@ -15,6 +15,7 @@ import {
   planResults,
   readRecord,
 } from "./record-ops.js";
+import { probedTypes, typeProbeOps } from "./type-probe.js";
 import { fromClientValue, needsParticleType, toClientKey, toClientValue } from "./values.js";
 
 const { batchType, policy: P } = Aerospike;
@@ -235,9 +236,7 @@ async function resolveAmbiguousReads(
   const probes = todo.map(({ i, bins }) => ({
     type: batchType.BATCH_READ,
     key: toClientKey((rows[i] as PreparedItem).item.key),
-    ops: bins.map((b, k) =>
-      Aerospike.exp.operations.read(`\u0001${k}`, Aerospike.exp.binType(b) as never, 0),
-    ),
+    ops: typeProbeOps(bins),
   }));
   const answers = (await call(() =>
     loose(client).batchRead(probes, { ...basePolicy(t, undefined, false), respondAllKeys: true }),
@@ -248,11 +247,7 @@ async function resolveAmbiguousReads(
       const r = results[i] as ClientBatchResult;
       const a = answers[k] as ClientBatchResult;
       if (a.status === 0 && a.record?.gen === r.record?.gen) {
-        const particles: Record<string, number> = {};
-        bins.forEach((b, n) => {
-          const v = a.record?.bins?.[`\u0001${n}`];
-          if (typeof v === "number") particles[b] = v;
-        });
+        const particles = probedTypes(bins, a.record?.bins ?? {});
         outcomes[i] = {
           ...(outcomes[i] as BatchOutcome),
           record: recordOf(r, decodeBins(r.record?.bins ?? {}, particles)),

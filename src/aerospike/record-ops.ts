@@ -12,6 +12,7 @@ import type { CompiledExpression } from "./expressions.js";
 import { AerospikeFailure, call } from "./failure.js";
 import { type OperationPlan, planOperations } from "./operations.js";
 import { basePolicy, type CommandTimeouts, writePolicyFields } from "./policies.js";
+import { probedTypes, typeProbeOps } from "./type-probe.js";
 import { fromClientValue, needsParticleType, toClientKey } from "./values.js";
 
 /** The aerospike client instance the gateway talks through. */
@@ -113,18 +114,10 @@ export async function probeParticleTypes(
   bins: readonly string[],
   t: CommandTimeouts,
 ): Promise<{ particles: Record<string, number>; generation: number | undefined }> {
-  const ops = bins.map((b, i) =>
-    exp.operations.read(`\u0001${i}`, exp.binType(b), exp.expReadFlags.DEFAULT),
-  );
   const r = (await call(() =>
-    loose(client).operate(k, ops, null, basePolicy(t, undefined, false)),
+    loose(client).operate(k, typeProbeOps(bins), null, basePolicy(t, undefined, false)),
   )) as ClientRecord;
-  const particles: Record<string, number> = {};
-  bins.forEach((b, i) => {
-    const p = r.bins?.[`\u0001${i}`];
-    if (typeof p === "number") particles[b] = p;
-  });
-  return { particles, generation: r.gen ?? undefined };
+  return { particles: probedTypes(bins, r.bins ?? {}), generation: r.gen ?? undefined };
 }
 
 /** Decodes a bins object with known particle types (bins absent from `particles` decode untyped). */

@@ -7,16 +7,30 @@ const flags = { createOnly: false, updateOnly: false, noFail: false, allowFold: 
 const names = (ops: readonly unknown[]) => ops.map((o) => (o as { bin: string }).bin);
 
 describe("planOperations (positional results through the client's per-name bins)", () => {
-  it("reads a bin natively with its particle-type probe when it is the last entry for that name", () => {
+  it("reads plain projections natively with one packed particle-type probe", () => {
     const plan = planOperations([{ op: "read", bin: "a" }], "operations", undefined);
-    expect(names(plan.ops)).toEqual(["a", "\u00010"]);
-    expect(plan.decoders[0]?.({ a: 3, "\u00010": 2 })).toEqual({ type: "double", value: 3 });
-    expect(plan.decoders[0]?.({ a: 3, "\u00010": 1 })).toEqual({ type: "int", value: 3n });
-    expect(plan.decoders[0]?.({ a: "{}", "\u00010": 23 })).toEqual({
+    expect(names(plan.ops)).toEqual(["a", "\u00020"]);
+    expect(plan.decoders[0]?.({ a: 3, "\u00020": 2 })).toEqual({ type: "double", value: 3 });
+    expect(plan.decoders[0]?.({ a: 3, "\u00020": 1 })).toEqual({ type: "int", value: 3n });
+    expect(plan.decoders[0]?.({ a: "{}", "\u00020": 23 })).toEqual({
       type: "geojson",
       value: "{}",
     });
-    expect(plan.decoders[0]?.({ a: null, "\u00010": 0 })).toEqual({ type: "nil" });
+    expect(plan.decoders[0]?.({ a: null, "\u00020": 0 })).toEqual({ type: "nil" });
+    const two = planOperations(
+      [
+        { op: "read", bin: "x" },
+        { op: "read", bin: "y" },
+      ],
+      "operations",
+      undefined,
+    );
+    // x is FLOAT (2), y is GEOJSON (23): 2 + 23 * 32.
+    const result = { x: 1, y: "{}", "\u00020": 2 + 23 * 32 };
+    expect(two.decoders.map((d) => d?.(result))).toEqual([
+      { type: "double", value: 1 },
+      { type: "geojson", value: "{}" },
+    ]);
   });
 
   it("moves an earlier read of a bin written later to typed expression reads", () => {
