@@ -3,7 +3,7 @@ import type { Metadata, ServerUnaryCall } from "@grpc/grpc-js";
 import { createHandlerContext, type HandlerContext, type RequestMetadata } from "../context.js";
 import { AerogateError, Code } from "../errors.js";
 import type { Logger } from "../log.js";
-import { type ServerSpan, startServerSpan } from "../tracing/traceparent.js";
+import { type CallSpan, startCallSpan } from "../tracing/otel-span.js";
 
 /** The metadata key that carries the request id, both ways. */
 export const REQUEST_ID_KEY = "x-request-id";
@@ -55,7 +55,7 @@ export type SurfaceCall = Pick<
 export interface CallScope {
   readonly ctx: HandlerContext;
   /** The call's server span when tracing is on. */
-  readonly span: ServerSpan | undefined;
+  readonly span: CallSpan | undefined;
   /** Releases the deadline timer and listeners; call exactly once when the call ends. */
   dispose(): void;
 }
@@ -72,8 +72,8 @@ export function openCallScope(
 ): CallScope {
   const requestMetadata = metadataToObject(call.metadata);
   const requestId = pickRequestId(requestMetadata);
-  const span = tracing ? startServerSpan(requestMetadata.traceparent) : undefined;
   const method = call.getPath();
+  const span = tracing ? startCallSpan(method, requestMetadata.traceparent) : undefined;
   const deadline = deadlineMs(call.getDeadline());
   const controller = new AbortController();
   const abort = (reason: unknown) => {

@@ -195,6 +195,7 @@ function finishCall(
   const seconds = (performance.now() - started) / 1000;
   env.observer?.finished(scope.ctx.method, code, seconds, streaming);
   if (scope.span !== undefined) {
+    scope.span.end(code);
     scope.ctx.log.info("span", {
       kind: "server",
       name: scope.ctx.method,
