@@ -1,14 +1,32 @@
-import { accessSync, constants } from "node:fs";
+import { checkMeshCombinations, MESH_OPTIONS, type MeshConfig } from "./config-mesh.js";
+import {
+  ConfigError,
+  type HostPort,
+  intSpec,
+  type OptionSpec,
+  parseBoolean,
+  parseHostList,
+  parseHostPort,
+  parseNamespaces,
+  spec,
+} from "./config-parse.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./log.js";
 
-/** A host and port pair, e.g. from `--listen` or `--aerospike-hosts`. */
-export interface HostPort {
-  readonly host: string;
-  readonly port: number;
-}
+export type { MeshConfig } from "./config-mesh.js";
+export {
+  ConfigError,
+  type HostPort,
+  type OptionSpec,
+  parseBoolean,
+  parseHostList,
+  parseHostPort,
+  parseInteger,
+  parseNamespaces,
+  parseReadableFile,
+} from "./config-parse.js";
 
 /** The gateway's whole configuration, validated at start (flags > environment > defaults). */
-export interface GatewayConfig {
+export interface GatewayConfig extends MeshConfig {
   readonly listen: HostPort;
   /** Seeds of the Aerospike cluster; undefined = start the embedded server on a free loopback port. */
   readonly aerospikeHosts: readonly HostPort[] | undefined;
@@ -29,196 +47,9 @@ export interface GatewayConfig {
   readonly maxTimeoutMs: number;
   /** Namespaces of the embedded server (used only when no Aerospike hosts are set). */
   readonly embeddedNamespaces: readonly string[];
-  /** Most calls handled at once; more are refused with UNAVAILABLE (0 = no limit). */
-  readonly maxConcurrentCalls: number;
-  /** Calls a second per principal (token bucket); 0 = no rate limit. */
-  readonly rateLimitRps: number;
-  /** Burst of the per-principal token bucket; 0 = the rate (at least 1). */
-  readonly rateLimitBurst: number;
-  /** Authenticate and authorize every call; off only when configured so. */
-  readonly auth: boolean;
-  /** File of `<principal> <token>` lines (static bearer tokens). */
-  readonly authTokensFile: string | undefined;
-  /** JSON file of each principal's read/write/admin/tasks/udf grants. */
-  readonly authGrantsFile: string | undefined;
-  /** JWKS file or URL verifying JWT bearer tokens. */
-  readonly authJwks: string | undefined;
-  readonly authJwtIssuer: string | undefined;
-  readonly authJwtAudience: string | undefined;
-  /** The JWT claim naming the principal. */
-  readonly authJwtPrincipalClaim: string;
-  /** Accept the client certificate's identity (URI SAN, else CN) as the principal. */
-  readonly authMtlsIdentity: boolean;
-  /** PEM certificate chain of the gRPC listener; TLS is on when set. */
-  readonly tlsCert: string | undefined;
-  readonly tlsKey: string | undefined;
-  /** PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS). */
-  readonly tlsClientCa: string | undefined;
-  /** How often the TLS files are checked for changes, ms (0 = never). */
-  readonly tlsReloadIntervalMs: number;
-  /** Aerospike user (security-enabled clusters). */
-  readonly aerospikeUser: string | undefined;
-  /** File holding the Aerospike user's password. */
-  readonly aerospikePasswordFile: string | undefined;
-  /** PEM CA bundle to verify Aerospike's TLS certificate; TLS towards Aerospike is on when set. */
-  readonly aerospikeTlsCa: string | undefined;
-  /** The TLS name Aerospike nodes present (their certificate's name). */
-  readonly aerospikeTlsName: string | undefined;
-  /** PEM client certificate and key for Aerospike mutual TLS. */
-  readonly aerospikeTlsCert: string | undefined;
-  readonly aerospikeTlsKey: string | undefined;
-  /** Address of the Prometheus `/metrics` HTTP listener; unset = no metrics listener. */
-  readonly metricsListen: HostPort | undefined;
-  /** Start a span per call (W3C traceparent) and log it. */
-  readonly tracing: boolean;
-}
-
-/** A configuration value that failed validation; `setting` names the flag. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(
-    readonly setting: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** How one setting is named, documented, defaulted and parsed. */
-export interface OptionSpec<T> {
-  /** The flag without dashes, e.g. `listen`. */
-  readonly flag: string;
-  /** Placeholder shown in help, e.g. `HOST:PORT`; absent for booleans. */
-  readonly arg?: string;
-  readonly env: string;
-  /** The default as text, or undefined when unset by default. */
-  readonly default: string | undefined;
-  readonly description: string;
-  readonly boolean?: true;
-  /** Parses the raw text; throws Error with a message saying what is accepted. */
-  parse(raw: string | undefined): T;
 }
 
 const MIB = 1024 * 1024;
-
-/** Parses `host:port` (IPv6 hosts in brackets); the port must lie in [minPort, 65535]. */
-export function parseHostPort(raw: string, minPort = 0, defaultPort?: number): HostPort {
-  const text = raw.trim();
-  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d+))?$/.exec(text);
-  const host = m?.[1] ?? m?.[2];
-  if (m === null || host === undefined || (m[3] === undefined && defaultPort === undefined)) {
-    throw new Error(`expected HOST:PORT, got "${raw}"`);
-  }
-  const port = m[3] === undefined ? (defaultPort as number) : Number(m[3]);
-  if (!Number.isInteger(port) || port < minPort || port > 65535) {
-    throw new Error(`port must be ${minPort}..65535, got "${raw}"`);
-  }
-  return { host, port };
-}
-
-/** Parses a comma-separated list of Aerospike seeds; a missing port means 3000. */
-export function parseHostList(raw: string): HostPort[] {
-  const parts = raw
-    .split(",")
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
-  if (parts.length === 0) throw new Error("expected HOST:PORT[,HOST:PORT...]");
-  return parts.map((p) => parseHostPort(p, 1, 3000));
-}
-
-/** Parses a whole number within [min, max]. */
-export function parseInteger(raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const text = raw.trim().replaceAll("_", "");
-  const value = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Error(`expected a whole number in ${min}..${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-/** Parses true/false (also 1/0, yes/no, on/off). */
-export function parseBoolean(raw: string): boolean {
-  const text = raw.trim().toLowerCase();
-  if (["true", "1", "yes", "on"].includes(text)) return true;
-  if (["false", "0", "no", "off"].includes(text)) return false;
-  throw new Error(`expected true or false, got "${raw}"`);
-}
-
-/** Parses a comma-separated list of namespace names. */
-export function parseNamespaces(raw: string): string[] {
-  const names = raw
-    .split(",")
-    .map((n) => n.trim())
-    .filter((n) => n !== "");
-  if (names.length === 0) throw new Error("expected at least one namespace");
-  for (const name of names) {
-    if (!/^[A-Za-z0-9_-]{1,31}$/.test(name)) {
-      throw new Error(`namespace names are 1-31 letters, digits, "_" or "-", got "${name}"`);
-    }
-  }
-  return names;
-}
-
-/** Checks that a file exists and can be read; returns its path. */
-export function parseReadableFile(raw: string): string {
-  const path = raw.trim();
-  try {
-    accessSync(path, constants.R_OK);
-  } catch {
-    throw new Error(`cannot read file "${raw}"`);
-  }
-  return path;
-}
-
-/** Makes a spec for an optional setting, unset by default, parsed by `parse` when given. */
-function optSpec<T>(
-  flag: string,
-  arg: string,
-  description: string,
-  parse: (raw: string) => T,
-): OptionSpec<T | undefined> {
-  return {
-    flag,
-    arg,
-    env: `AEROGATE_${flag.toUpperCase().replaceAll("-", "_")}`,
-    default: undefined,
-    description,
-    parse: (raw) => (raw === undefined || raw.trim() === "" ? undefined : parse(raw)),
-  };
-}
-
-/** Makes a boolean spec. */
-function boolSpec(flag: string, def: boolean, description: string): OptionSpec<boolean> {
-  return { ...spec(flag, "", String(def), description, parseBoolean), boolean: true };
-}
-
-/** Parses a JWKS location: an http(s) URL, or a readable file. */
-function parseJwks(raw: string): string {
-  return /^https?:\/\//i.test(raw.trim()) ? raw.trim() : parseReadableFile(raw);
-}
-
-/** Makes a spec whose value is required text with a default, parsed by `parse`. */
-function spec<T>(
-  flag: string,
-  arg: string,
-  def: string,
-  description: string,
-  parse: (raw: string) => T,
-): OptionSpec<T> {
-  return {
-    flag,
-    arg,
-    env: `AEROGATE_${flag.toUpperCase().replaceAll("-", "_")}`,
-    default: def,
-    description,
-    parse: (raw) => parse(raw ?? def),
-  };
-}
-
-/** Makes a whole-number spec with bounds. */
-function intSpec(flag: string, def: number, min: number, description: string, max?: number) {
-  return spec(flag, "N", String(def), description, (raw) => parseInteger(raw, min, max));
-}
 
 /** Every setting of `aerogate serve`, in help order. */
 export const SERVE_OPTIONS: { readonly [K in keyof GatewayConfig]: OptionSpec<GatewayConfig[K]> } =
@@ -333,148 +164,8 @@ export const SERVE_OPTIONS: { readonly [K in keyof GatewayConfig]: OptionSpec<Ga
       "namespaces of the embedded server",
       parseNamespaces,
     ),
-    maxConcurrentCalls: intSpec(
-      "max-concurrent-calls",
-      2000,
-      0,
-      "calls handled at once by the gateway; more are refused with UNAVAILABLE (0 = no limit)",
-    ),
-    rateLimitRps: intSpec(
-      "rate-limit-rps",
-      0,
-      0,
-      "calls a second per principal, else RESOURCE_EXHAUSTED with RetryInfo (0 = no limit)",
-    ),
-    rateLimitBurst: intSpec(
-      "rate-limit-burst",
-      0,
-      0,
-      "calls a principal may burst after idling (0 = the rate)",
-    ),
-    auth: boolSpec(
-      "auth",
-      false,
-      "authenticate and authorize every call (off = development only; logged at start)",
-    ),
-    authTokensFile: optSpec(
-      "auth-tokens-file",
-      "FILE",
-      "static bearer tokens, one `<principal> <token>` line each",
-      parseReadableFile,
-    ),
-    authGrantsFile: optSpec(
-      "auth-grants-file",
-      "FILE",
-      'JSON grants: {"principals":{"<name>":{"read":["ns","ns/set"],"write":[],"admin":["*"],"tasks":[],"udf":[]}}}',
-      parseReadableFile,
-    ),
-    authJwks: optSpec(
-      "auth-jwks",
-      "FILE|URL",
-      "JWKS verifying JWT bearer tokens (file path or https URL)",
-      parseJwks,
-    ),
-    authJwtIssuer: optSpec("auth-jwt-issuer", "ISS", "required JWT issuer (iss)", (r) => r.trim()),
-    authJwtAudience: optSpec("auth-jwt-audience", "AUD", "required JWT audience (aud)", (r) =>
-      r.trim(),
-    ),
-    authJwtPrincipalClaim: spec(
-      "auth-jwt-principal-claim",
-      "CLAIM",
-      "sub",
-      "JWT claim naming the principal",
-      (r) => r.trim(),
-    ),
-    authMtlsIdentity: boolSpec(
-      "auth-mtls-identity",
-      false,
-      "without a token, the client certificate's URI SAN (else CN) is the principal",
-    ),
-    tlsCert: optSpec("tls-cert", "FILE", "PEM certificate chain; enables TLS", parseReadableFile),
-    tlsKey: optSpec("tls-key", "FILE", "PEM private key of --tls-cert", parseReadableFile),
-    tlsClientCa: optSpec(
-      "tls-client-ca",
-      "FILE",
-      "PEM CA bundle; clients must present a certificate it signed (mutual TLS)",
-      parseReadableFile,
-    ),
-    tlsReloadIntervalMs: intSpec(
-      "tls-reload-interval-ms",
-      10_000,
-      0,
-      "how often the TLS files are checked and reloaded when changed (0 = never)",
-    ),
-    aerospikeUser: optSpec("aerospike-user", "USER", "Aerospike user name", (r) => r.trim()),
-    aerospikePasswordFile: optSpec(
-      "aerospike-password-file",
-      "FILE",
-      "file holding the Aerospike user's password",
-      parseReadableFile,
-    ),
-    aerospikeTlsCa: optSpec(
-      "aerospike-tls-ca",
-      "FILE",
-      "PEM CA bundle for Aerospike's certificate; enables TLS towards Aerospike",
-      parseReadableFile,
-    ),
-    aerospikeTlsName: optSpec(
-      "aerospike-tls-name",
-      "NAME",
-      "TLS name of the Aerospike nodes",
-      (r) => r.trim(),
-    ),
-    aerospikeTlsCert: optSpec(
-      "aerospike-tls-cert",
-      "FILE",
-      "PEM client certificate for Aerospike mutual TLS",
-      parseReadableFile,
-    ),
-    aerospikeTlsKey: optSpec(
-      "aerospike-tls-key",
-      "FILE",
-      "PEM private key of --aerospike-tls-cert",
-      parseReadableFile,
-    ),
-    metricsListen: optSpec(
-      "metrics-listen",
-      "HOST:PORT",
-      "serve Prometheus /metrics over HTTP here (unset = off)",
-      (raw) => parseHostPort(raw),
-    ),
-    tracing: boolSpec(
-      "tracing",
-      false,
-      "span per call continuing the caller's W3C traceparent; logged, and echoed in trailers",
-    ),
+    ...MESH_OPTIONS,
   };
-
-/** Settings that must be given together or that need another one; checked after parsing. */
-function checkCombinations(c: GatewayConfig): void {
-  const fail = (setting: string, message: string): never => {
-    throw new ConfigError(setting, `invalid ${setting}: ${message}`);
-  };
-  if ((c.tlsCert === undefined) !== (c.tlsKey === undefined)) {
-    fail("--tls-key", "--tls-cert and --tls-key go together");
-  }
-  if (c.tlsClientCa !== undefined && c.tlsCert === undefined) {
-    fail("--tls-client-ca", "mutual TLS needs --tls-cert and --tls-key");
-  }
-  if (c.authMtlsIdentity && c.tlsClientCa === undefined) {
-    fail("--auth-mtls-identity", "needs --tls-client-ca (mutual TLS)");
-  }
-  if ((c.aerospikeTlsCert === undefined) !== (c.aerospikeTlsKey === undefined)) {
-    fail("--aerospike-tls-key", "--aerospike-tls-cert and --aerospike-tls-key go together");
-  }
-  if ((c.aerospikeUser === undefined) !== (c.aerospikePasswordFile === undefined)) {
-    fail("--aerospike-password-file", "--aerospike-user and --aerospike-password-file go together");
-  }
-  if (c.auth) {
-    if (c.authGrantsFile === undefined) fail("--auth-grants-file", "required with --auth");
-    if (c.authTokensFile === undefined && c.authJwks === undefined && !c.authMtlsIdentity) {
-      fail("--auth", "needs --auth-tokens-file, --auth-jwks or --auth-mtls-identity");
-    }
-  }
-}
 
 /** The raw text of each setting, by config key, as collected from flags or the environment. */
 export type RawSettings = Partial<Record<keyof GatewayConfig, string>>;
@@ -544,7 +235,7 @@ export function loadConfig(
       `invalid --default-timeout-ms: ${config.defaultTimeoutMs} exceeds --max-timeout-ms ${config.maxTimeoutMs}`,
     );
   }
-  checkCombinations(config);
+  checkMeshCombinations(config);
   return config;
 }
 
