@@ -201,6 +201,43 @@ export function compare(
   ];
 }
 
+// Generous so that a loaded machine never splits one reply across two exchanges; a replay that
+// passes never waits for it.
+const REPLY_TIMEOUT_MS = 10_000;
+
+/** Sends one exchange's request and reads the reply frames (up to the end of a stream). */
+async function exchangeOnce(
+  fs: FrameSocket,
+  ex: Exchange,
+): Promise<{ type: number; body: Buffer }[]> {
+  const req = bodyOf(ex.request);
+  fs.socket.write(Buffer.concat([encodeProtoHeader(ex.request.type, req.length), req]));
+  const lastWant = ex.responses[ex.responses.length - 1] as FrameLine;
+  const batch = isBatchRequest(ex.request);
+  const stream = endsStream(lastWant.type, bodyOf(lastWant), batch) && ex.request.type !== 1;
+  const got: { type: number; body: Buffer }[] = [];
+  for (;;) {
+    const f = await fs.next(REPLY_TIMEOUT_MS);
+    if (f === undefined) break;
+    got.push(f);
+    if (!stream || endsStream(f.type, f.body, batch)) break;
+  }
+  return got;
+}
+
+/** Whether the exchange is a job-status poll the reference server answered with "done". */
+function recordsJobDone(ex: Exchange): boolean {
+  return (
+    ex.request.type === 1 &&
+    /^query-show:id=\d+\n?$/.test(bodyOf(ex.request).toString("utf8")) &&
+    ex.responses.some((f) => bodyOf(f).toString("utf8").includes(":status=done"))
+  );
+}
+
+function jobDone(got: readonly { body: Buffer }[]): boolean {
+  return got.some((g) => g.body.toString("utf8").includes(":status=done"));
+}
+
 /**
  * Replays a transcript's requests against a server, in recorded order, one socket per recorded
  * connection, and compares every reply. `onExchange` runs before each request (e.g. to move a
@@ -224,17 +261,15 @@ export async function replay(
         fs = new FrameSocket(s);
         sockets.set(ex.conn, fs);
       }
-      const req = bodyOf(ex.request);
-      fs.socket.write(Buffer.concat([encodeProtoHeader(ex.request.type, req.length), req]));
-      const lastWant = ex.responses[ex.responses.length - 1] as FrameLine;
-      const batch = isBatchRequest(ex.request);
-      const stream = endsStream(lastWant.type, bodyOf(lastWant), batch) && ex.request.type !== 1;
-      const got: { type: number; body: Buffer }[] = [];
-      for (;;) {
-        const f = await fs.next(2000);
-        if (f === undefined) break;
-        got.push(f);
-        if (!stream || endsStream(f.type, f.body, batch)) break;
+      const got = await exchangeOnce(fs, ex);
+      // The recording polled a background job until it was done: poll until this server's job is
+      // done too, so that the requests after it do not race the job.
+      if (recordsJobDone(ex)) {
+        const deadline = Date.now() + REPLY_TIMEOUT_MS;
+        while (!jobDone(got) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 10));
+          got.splice(0, got.length, ...(await exchangeOnce(fs, ex)));
+        }
       }
       const [verdict, detail] = compare(ex, got, nodeName);
       results.push({ exchange: ex, verdict, got: got.map((g) => g.body), detail });
