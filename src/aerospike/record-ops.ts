@@ -18,7 +18,7 @@ import { fromClientValue, needsParticleType, toClientKey } from "./values.js";
 /** The aerospike client instance the gateway talks through. */
 export type AerospikeClient = InstanceType<typeof Aerospike.Client>;
 
-const { exp, operations } = Aerospike;
+const { operations } = Aerospike;
 
 /**
  * The client methods the gateway uses, with loose argument types: the package's typings do not
