@@ -187,11 +187,13 @@ describe("watching", () => {
   it("gives two watchers of one task the same end, and a watcher on a second gateway follows it", async () => {
     const set = freshSet("watch2");
     await seed(w.db, set, 2000);
+    // Two seconds of work: every watcher attaches while the job runs, so each first sees STARTED
+    // (a watcher that attaches after the end sees only the terminal snapshot).
     const { response } = await w.g1.client.unary(TaskService.method.startTask, {
       namespace: "test",
       set,
       action: { case: "update", value: { operations: [setTo("w", val.int(2))] } },
-      recordsPerSecond: 2000,
+      recordsPerSecond: 1000,
     });
     const id = response.task?.taskId ?? "";
     expect(response.task?.state).toBe(TaskState.RUNNING);
