@@ -13,10 +13,11 @@ import type { AnyHandler, HandlerContext } from "../context.js";
 import { AerogateError, Code, codeName, invalidArgument, toAerogateError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { formatTraceparent, type ServerSpan } from "../tracing/traceparent.js";
+import { admit, finishCall, NOTHING_TO_RELEASE, unwrapRefusal } from "./call-admission.js";
 import { type CallScope, openCallScope, REQUEST_ID_KEY, type SurfaceCall } from "./call-context.js";
-import { type CallGuard, type CallObserver, type GuardedCall, runGuards } from "./call-guard.js";
+import type { CallGuard, CallObserver } from "./call-guard.js";
 import { MalformedRequest, passThroughSerializer } from "./codec.js";
-import { type PeerSource, peerInfo } from "./peer.js";
+import type { PeerSource } from "./peer.js";
 import { encodeStatusDetails } from "./status-details.js";
 
 /** What every wrapped handler shares: the server's shutdown signal, logger, guards and observer. */
@@ -130,82 +131,6 @@ function encodeResponse(method: DescMethod, response: unknown): Uint8Array {
   return toBinary(method.output, create(method.output, response as any));
 }
 
-/** A call admitted by the guards: its context (logger with the guards' fields) and what to release. */
-interface Admission {
-  readonly ctx: HandlerContext;
-  readonly release: () => void;
-}
-
-const NOTHING_TO_RELEASE = () => {};
-
-/** A guard's refusal, carrying the call context with the fields the guards had set (e.g. the principal). */
-class Refusal {
-  constructor(
-    readonly cause: unknown,
-    readonly ctx: HandlerContext,
-  ) {}
-}
-
-/** Adds the guards' log fields to a context's logger. */
-function withFields(ctx: HandlerContext, fields: Record<string, unknown>): HandlerContext {
-  return Object.keys(fields).length === 0 ? ctx : { ...ctx, log: ctx.log.child(fields) };
-}
-
-/** Unwraps a guard refusal: the error to report and the context to log it with. */
-function unwrapRefusal(thrown: unknown, ctx: HandlerContext): [unknown, HandlerContext] {
-  return thrown instanceof Refusal ? [thrown.cause, thrown.ctx] : [thrown, ctx];
-}
-
-/** Runs the environment's guards for one decoded request; throws the refusal of the first that refuses. */
-async function admit(
-  call: PeerSource,
-  method: DescMethod,
-  request: unknown,
-  ctx: HandlerContext,
-  env: CallEnvironment,
-): Promise<Admission> {
-  const guards = env.guards ?? [];
-  if (guards.length === 0) return { ctx, release: NOTHING_TO_RELEASE };
-  const guarded: GuardedCall = {
-    method,
-    path: ctx.method,
-    request,
-    ctx,
-    peer: peerInfo(call),
-    principal: undefined,
-    logFields: {},
-  };
-  let release: () => void;
-  try {
-    release = await runGuards(guards, guarded);
-  } catch (err) {
-    throw new Refusal(err, withFields(ctx, guarded.logFields));
-  }
-  return { ctx: withFields(ctx, guarded.logFields), release };
-}
-
-/** Reports the end of a call to the observer and, when tracing, logs its span. */
-function finishCall(
-  env: CallEnvironment,
-  scope: CallScope,
-  started: number,
-  code: number,
-  streaming: boolean,
-): void {
-  const seconds = (performance.now() - started) / 1000;
-  env.observer?.finished(scope.ctx.method, code, seconds, streaming);
-  if (scope.span !== undefined) {
-    scope.span.end(code);
-    scope.ctx.log.info("span", {
-      kind: "server",
-      name: scope.ctx.method,
-      durationMs: Math.round(seconds * 1e6) / 1e3,
-      code: codeName(code),
-      sampled: (scope.span.context.flags & 1) === 1,
-    });
-  }
-}
-
 /** Runs a unary handler to completion, never leaving the call without a status; resolves with the code. */
 async function runUnary(
   call: SurfaceCall & PeerSource & { request: unknown },
@@ -220,7 +145,7 @@ async function runUnary(
   let bytes: Uint8Array;
   try {
     const request = requestOf(call.request, method);
-    ({ ctx, release } = await admit(call, method, request, ctx, env));
+    ({ ctx, release } = await admit(call, method, request, ctx, env.guards ?? []));
     const response = await untilAborted(
       Promise.resolve().then(() => handler(request, ctx)),
       ctx.signal,
@@ -261,7 +186,7 @@ export function wrapUnary(
         env.log.error("unary wrapper failed", { err });
         return Code.Internal;
       })
-      .then((code) => finishCall(env, scope, started, code, false))
+      .then((code) => finishCall(env.observer, scope, started, code, false))
       .finally(() => scope.dispose());
   };
 }
@@ -279,7 +204,7 @@ async function runServerStreaming(
   let iterator: AsyncIterator<unknown> | undefined;
   try {
     const request = requestOf(call.request, method);
-    ({ ctx, release } = await admit(call, method, request, ctx, env));
+    ({ ctx, release } = await admit(call, method, request, ctx, env.guards ?? []));
     const iterable = handler(request, ctx) as AsyncIterable<unknown>;
     iterator = iterable[Symbol.asyncIterator]();
     for (;;) {
@@ -326,7 +251,7 @@ export function wrapServerStreaming(
         env.log.error("stream wrapper failed", { err });
         return Code.Internal;
       })
-      .then((code) => finishCall(env, scope, started, code, true))
+      .then((code) => finishCall(env.observer, scope, started, code, true))
       .finally(() => scope.dispose());
   };
 }
