@@ -3,6 +3,7 @@ import {
   type RunTaskResponseSchema,
   type StartTaskRequest,
   type Task,
+  TaskEventType,
   TaskService,
   type WatchTaskResponseSchema,
 } from "../../gen/ts/aerogate/v1/task_pb.js";
@@ -229,10 +230,18 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
   async function* events<T extends typeof WatchTaskResponseSchema | typeof RunTaskResponseSchema>(
     ref: TaskRef,
     ctx: HandlerContext,
+    started?: TaskSnapshot,
   ): AsyncGenerator<MessageInitShape<T>> {
-    let first = true;
+    // RunTask has already sent STARTED with the state StartTask saw; the watch then reports only
+    // what changed after it.
+    let first = started === undefined;
+    let last = started;
     try {
       for await (const snap of hub.watch(encodeTaskId(ref), ctx.signal)) {
+        if (last !== undefined && sameSnapshot(last, snap) && snap.status.state === "running") {
+          continue;
+        }
+        last = snap;
         yield {
           event: { type: eventTypeOf(snap, first), task: sharedTask(snap) },
         } as MessageInitShape<T>;
@@ -267,7 +276,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
       }
       const startReq = req.start;
       const snap = await run(ctx, (t) => start(startReq, "start", t));
-      yield* events<typeof RunTaskResponseSchema>(snap.ref, ctx);
+      yield { event: { type: TaskEventType.STARTED, task: taskToProto(snap) } };
+      yield* events<typeof RunTaskResponseSchema>(snap.ref, ctx, snap);
     },
 
     cancelTask: (req, ctx) =>

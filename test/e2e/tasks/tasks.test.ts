@@ -96,6 +96,11 @@ describe("actions", () => {
         action: { case: "delete", value: {} },
       },
     });
+    // A job that may finish before watching begins still opens with STARTED and ends once.
+    const types = typesOf(events);
+    expect(types[0]).toBe("STARTED");
+    expect(types.at(-1)).toBe("COMPLETED");
+    expect(types.filter((t) => t === "COMPLETED")).toHaveLength(1);
     const last = events.at(-1)?.task;
     expect(last?.state).toBe(TaskState.COMPLETED);
     expect(last?.kind).toBe(TaskKind.DELETE);
