@@ -265,6 +265,10 @@ export async function runServe(config: GatewayConfig): Promise<number> {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // SIGHUP re-reads the TLS files at once (they are also polled every --tls-reload-interval-ms).
+  process.on("SIGHUP", () => {
+    log.info("SIGHUP: reloading tls files", { reloaded: gateway?.server.reloadTls() ?? false });
+  });
   try {
     gateway = await startGateway(config, log);
   } catch (err) {
