@@ -120,6 +120,31 @@ export class MsgpackReader {
     }
   }
 
+  /**
+   * Reads a str or bin value and returns its payload as is (particle-type prefix included), or
+   * undefined if the next value is not a str or bin.
+   */
+  readRawBytes(): Buffer | undefined {
+    const t = this.peekByte();
+    let n: number;
+    if ((t & 0xe0) === 0xa0) {
+      this.offset++;
+      n = t & 0x1f;
+    } else if (t === 0xc4 || t === 0xd9) {
+      this.offset++;
+      n = this.uint(1);
+    } else if (t === 0xc5 || t === 0xda) {
+      this.offset++;
+      n = this.uint(2);
+    } else if (t === 0xc6 || t === 0xdb) {
+      this.offset++;
+      n = this.uint(4);
+    } else {
+      return undefined;
+    }
+    return this.take(n);
+  }
+
   /** Reads one value of any type. */
   readValue(depth = 0): MpValue {
     if (depth > MSGPACK_MAX_DEPTH) fail("nesting too deep");
