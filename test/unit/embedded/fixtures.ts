@@ -37,6 +37,38 @@ export function readFrames(name: string): FrameLine[] {
   );
 }
 
+/** One as_msg (type 3) request of a transcript and the single frame answering it. */
+export interface MsgExchange {
+  readonly step: string;
+  readonly request: Buffer;
+  readonly response: Buffer;
+}
+
+/**
+ * The as_msg request/response pairs of a transcript, in recorded order: each reply frame is paired
+ * with the last request on its connection (for transcripts without multi-frame streams).
+ */
+export function readMsgExchanges(name: string): MsgExchange[] {
+  const out: MsgExchange[] = [];
+  const pending = new Map<number, FrameLine>();
+  for (const f of readFrames(name)) {
+    if (f.type !== 3) continue;
+    if (f.dir === "c2s") {
+      pending.set(f.conn, f);
+      continue;
+    }
+    const req = pending.get(f.conn);
+    if (req === undefined) throw new Error(`${name}: reply seq ${f.seq} without a request`);
+    pending.delete(f.conn);
+    out.push({
+      step: req.step ?? "?",
+      request: Buffer.from(req.hex, "hex"),
+      response: Buffer.from(f.hex, "hex"),
+    });
+  }
+  return out;
+}
+
 /** Names of all recorded scenarios. */
 export const SCENARIOS = [
   "tend",

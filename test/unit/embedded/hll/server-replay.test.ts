@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyExtensions } from "../../../../src/embedded/commands/extensions.js";
@@ -7,6 +6,7 @@ import {
   type InlineServer,
   startInlineServer,
 } from "../../../../src/embedded/server/inline-server.js";
+import { readMsgExchanges } from "../fixtures.js";
 
 /**
  * Replays the recorded as_msg requests of `wire/hll.jsonl` against the embedded server with the HLL
@@ -15,40 +15,7 @@ import {
  * to the command layer).
  */
 
-interface Frame {
-  kind: string;
-  seq: number;
-  conn: number;
-  dir: "c2s" | "s2c";
-  type: number;
-  hex: string;
-  step: string | null;
-}
-
-const frames = readFileSync(
-  new URL("../../../../../shared/fixtures/aerospike-8.1.2/wire/hll.jsonl", import.meta.url),
-  "utf8",
-)
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as Frame)
-  .filter((f) => f.kind === "frame" && f.type === 3)
-  .sort((a, b) => a.seq - b.seq);
-
-const exchanges: { step: string; request: Buffer; response: Buffer }[] = [];
-const pending = new Map<number, Frame>();
-for (const f of frames) {
-  if (f.dir === "c2s") pending.set(f.conn, f);
-  else {
-    const req = pending.get(f.conn)!;
-    pending.delete(f.conn);
-    exchanges.push({
-      step: req.step ?? "?",
-      request: Buffer.from(req.hex, "hex"),
-      response: Buffer.from(f.hex, "hex"),
-    });
-  }
-}
+const exchanges = readMsgExchanges("hll");
 
 /** Result code and ops of an as_msg body, ignoring generation, void time and transaction ttl. */
 function summary(body: Buffer): { resultCode: number; ops: string[] } {
@@ -113,6 +80,10 @@ afterAll(async () => {
 });
 
 describe("wire/hll.jsonl replayed against the embedded server with the HLL handler", () => {
+  it("has the recorded exchanges to replay", () => {
+    expect(exchanges.length).toBeGreaterThan(80);
+  });
+
   it.each(exchanges.map((e, i) => [i, e.step, e] as const))("#%i %s", async (_i, _step, e) => {
     const reply = await roundTrip(e.request);
     expect(summary(reply)).toEqual(summary(e.response));

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   applyHllOpPayload,
   encodeHllResult,
   type HllBinValue,
 } from "../../../../src/embedded/hll/index.js";
+import { readMsgExchanges } from "../fixtures.js";
 import { hex } from "./msgpack-helper.js";
 
 /**
@@ -12,16 +12,6 @@ import { hex } from "./msgpack-helper.js";
  * with a minimal in-test record store (put, get-all, operate with HLL ops), and compares result codes
  * and every response op (name, particle type, value bytes) with what the real server answered.
  */
-
-interface Frame {
-  kind: "frame";
-  seq: number;
-  conn: number;
-  dir: "c2s" | "s2c";
-  type: number;
-  hex: string;
-  step: string | null;
-}
 
 interface WireOp {
   op: number;
@@ -64,34 +54,12 @@ function decodeMsg(body: Uint8Array): WireMsg {
   return { info1: body[1]!, info2: body[2]!, resultCode: body[5]!, fields, ops };
 }
 
-const lines = readFileSync(
-  new URL("../../../../../shared/fixtures/aerospike-8.1.2/wire/hll.jsonl", import.meta.url),
-  "utf8",
-)
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as { kind: string });
-
-const frames = (lines.filter((l) => l.kind === "frame") as Frame[])
-  .filter((f) => f.type === 3)
-  .sort((a, b) => a.seq - b.seq);
-
 /** Request/response pairs per connection, in order. */
-const exchanges: { step: string; request: WireMsg; response: WireMsg }[] = [];
-const pending = new Map<number, Frame>();
-for (const f of frames) {
-  if (f.dir === "c2s") {
-    pending.set(f.conn, f);
-  } else {
-    const req = pending.get(f.conn)!;
-    pending.delete(f.conn);
-    exchanges.push({
-      step: req.step ?? "?",
-      request: decodeMsg(new Uint8Array(Buffer.from(req.hex, "hex"))),
-      response: decodeMsg(new Uint8Array(Buffer.from(f.hex, "hex"))),
-    });
-  }
-}
+const exchanges = readMsgExchanges("hll").map((e) => ({
+  step: e.step,
+  request: decodeMsg(e.request),
+  response: decodeMsg(e.response),
+}));
 
 type Bins = Map<string, HllBinValue>;
 const store = new Map<string, Bins>();
