@@ -37,7 +37,7 @@ export interface MeshConfig {
   readonly tlsKey: string | undefined;
   /** PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS). */
   readonly tlsClientCa: string | undefined;
-  /** How often the TLS files are checked for changes, ms (0 = never). */
+  /** How often the TLS files and the grants file are checked for changes, ms (0 = never). */
   readonly tlsReloadIntervalMs: number;
   /** Aerospike user (security-enabled clusters). */
   readonly aerospikeUser: string | undefined;
@@ -132,7 +132,7 @@ export const MESH_OPTIONS: { readonly [K in keyof MeshConfig]: OptionSpec<MeshCo
     "tls-reload-interval-ms",
     10_000,
     0,
-    "how often the TLS files are checked and reloaded when changed (0 = never)",
+    "how often the TLS files and the grants file are checked and reloaded when changed (0 = never)",
   ),
   aerospikeUser: optSpec("aerospike-user", "USER", "Aerospike user name", (r) => r.trim()),
   aerospikePasswordFile: optSpec(

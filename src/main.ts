@@ -84,10 +84,10 @@ function callGuards(
   config: GatewayConfig,
   aerospike: AerospikeHandle,
   log: Logger,
-): { guards: CallGuard[]; shedder: LoadShedder } {
+): { guards: CallGuard[]; shedder: LoadShedder; close: () => void } {
   const guards: CallGuard[] = [];
   const auth = authGuardFromConfig(config, log);
-  if (auth !== undefined) guards.push(auth);
+  if (auth !== undefined) guards.push(auth.guard);
   if (config.rateLimitRps > 0) {
     guards.push(
       createRateLimitGuard({
@@ -102,7 +102,7 @@ function callGuards(
     needsDatabase: (path) => !DATABASE_FREE.some((prefix) => path.startsWith(prefix)),
   });
   guards.push(shedder.guard);
-  return { guards, shedder };
+  return { guards, shedder, close: () => auth?.close() };
 }
 
 /**
@@ -118,7 +118,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       ? [...(config.aerospikeHosts ?? [])]
       : [{ host: "127.0.0.1", port: embedded.port }];
   const aerospike = new AerospikeHandle();
-  const { guards, shedder } = callGuards(config, aerospike, log);
+  const { guards, shedder, close: closeGuards } = callGuards(config, aerospike, log);
   const metrics: GatewayMetrics | undefined =
     config.metricsListen === undefined
       ? undefined
@@ -181,6 +181,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     }
   } catch (err) {
     server.forceShutdown();
+    closeGuards();
     clearInterval(poll);
     connecting.abort();
     await connected.catch(() => {});
@@ -210,6 +211,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
         clearInterval(poll);
         connecting.abort();
         const drained = await server.shutdown(graceMs);
+        closeGuards();
         detachMetrics();
         await metricsServer?.close();
         await connected.catch(() => {});
