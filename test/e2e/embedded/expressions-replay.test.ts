@@ -1,11 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
-import {
-  type InlineServer,
-  startInlineServer,
-} from "../../../src/embedded/server/inline-server.js";
+import type { InlineServer } from "../../../src/embedded/server/inline-server.js";
 import { type AsMsg, decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
-import { type Exchange, type ExchangeResult, replay } from "./replay-lib.js";
+import { type Exchange, type ExchangeResult, replayOnRecordedClock } from "./replay-lib.js";
 
 const FILTER_FIELD = 43;
 const EXP_OPS = new Set([7, 8]);
@@ -77,18 +73,7 @@ describe("replay of recorded expression traffic", () => {
   it.each(["filter-exp", "operate"])(
     "%s: every expression exchange replies like the reference server",
     async (scenario) => {
-      let virtualT = 0;
-      const base = Date.now();
-      const server = await startInlineServer({
-        port: 0,
-        clock: () => base + virtualT,
-        extensions: defaultExtensions(),
-        sweepIntervalMs: 0,
-      });
-      servers.push(server);
-      const results = await replay(scenario, server.port, server.nodeName, (ex) => {
-        virtualT = ex.t;
-      });
+      const results = await replayOnRecordedClock(scenario, servers);
       const exp = results.filter((r) => isExpressionExchange(r.exchange));
       const count: Record<Outcome, number> = { equal: 0, "equal-geo": 0, clock: 0, different: 0 };
       const diffs: string[] = [];

@@ -1,4 +1,9 @@
 import { connect, type Socket } from "node:net";
+import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
+import {
+  type InlineServer,
+  startInlineServer,
+} from "../../../src/embedded/server/inline-server.js";
 import { decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
 import {
   decodeProtoHeader,
@@ -278,6 +283,29 @@ export async function replay(
     for (const s of sockets.values()) s.socket.destroy();
   }
   return results;
+}
+
+/**
+ * Starts an inline server (default extensions, no sweeper) whose clock follows the recording: before
+ * each request it reads the recorded time of that request. Replays the transcript against it; the
+ * server is pushed onto `servers` for the caller to close.
+ */
+export async function replayOnRecordedClock(
+  scenario: string,
+  servers: InlineServer[],
+): Promise<ExchangeResult[]> {
+  let virtualT = 0;
+  const base = Date.now();
+  const server = await startInlineServer({
+    port: 0,
+    clock: () => base + virtualT,
+    extensions: defaultExtensions(),
+    sweepIntervalMs: 0,
+  });
+  servers.push(server);
+  return replay(scenario, server.port, server.nodeName, (ex) => {
+    virtualT = ex.t;
+  });
 }
 
 /** Counts of verdicts. */

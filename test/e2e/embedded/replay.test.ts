@@ -1,10 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
-import {
-  type InlineServer,
-  startInlineServer,
-} from "../../../src/embedded/server/inline-server.js";
-import { replay, summarize } from "./replay-lib.js";
+import type { InlineServer } from "../../../src/embedded/server/inline-server.js";
+import { replayOnRecordedClock, summarize } from "./replay-lib.js";
 
 // Minimum number of exchanges equal to the recording (byte-identical, or equal modulo void
 // times, node name and port; scan records in any order) per transcript. Known differences:
@@ -32,18 +28,7 @@ afterAll(async () => {
 
 describe("replay of recorded transcripts", () => {
   it.each(SCENARIOS)("%s replies like the reference server", async (scenario, minEqual) => {
-    let virtualT = 0;
-    const base = Date.now();
-    const server = await startInlineServer({
-      port: 0,
-      clock: () => base + virtualT,
-      extensions: defaultExtensions(),
-      sweepIntervalMs: 0,
-    });
-    servers.push(server);
-    const results = await replay(scenario, server.port, server.nodeName, (ex) => {
-      virtualT = ex.t;
-    });
+    const results = await replayOnRecordedClock(scenario, servers);
     const s = summarize(results);
     const diffs = results.filter((r) => r.verdict === "different");
     console.log(
