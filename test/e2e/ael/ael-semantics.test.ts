@@ -4,7 +4,6 @@ import { describe, expect, test } from "vitest";
 import { type AelValue, ael, compileAel } from "../../../src/ael/index.js";
 import type { WorkingRecord } from "../../../src/embedded/commands/working-record.js";
 import { evaluateFilter } from "../../../src/embedded/expressions/index.js";
-import { BinList } from "../../../src/embedded/store/bins.js";
 import {
   type MpValue,
   mpBool,
@@ -15,7 +14,7 @@ import {
   mpMap,
   mpStr,
 } from "../../../src/embedded/wire/msgpack-value.js";
-import { stringParticle, valueToParticle } from "../../../src/embedded/wire/particle.js";
+import { record as recordWith } from "../../unit/embedded/expressions/exp-helper.js";
 
 // Compiled AEL, packed by the official client, evaluated as a filter by the embedded server's
 // expression engine on one record. A first look at the language's meaning end to end; the
@@ -42,21 +41,7 @@ function record(): WorkingRecord {
       [mpStr("nested"), mpMap([[mpStr("x"), mpList([mpInt(10), mpInt(20), mpInt(30)])]])],
     ]),
   };
-  const list = new BinList();
-  for (const [name, value] of Object.entries(bins)) list.set(name, valueToParticle(value));
-  const now = 1_800_000_000_000;
-  return {
-    namespace: "test",
-    digest: Buffer.alloc(20, 7),
-    setName: "s",
-    key: stringParticle("k"),
-    existed: true,
-    generation: 1,
-    voidTime: 0,
-    lastUpdateMs: now - 1000,
-    bins: list,
-    nowMs: now,
-  };
+  return recordWith(bins);
 }
 
 function outcome(text: string, placeholders: readonly AelValue[] = []): number {
