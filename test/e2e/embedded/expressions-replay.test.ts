@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { InlineServer } from "../../../src/embedded/server/inline-server.js";
-import { type AsMsg, decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
+import { decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
+import { decodeAsMsgs } from "../../unit/embedded/fixtures.js";
 import { type Exchange, type ExchangeResult, replayOnRecordedClock } from "./replay-lib.js";
 
 const FILTER_FIELD = 43;
@@ -8,17 +9,6 @@ const EXP_OPS = new Set([7, 8]);
 const GEOJSON = 23;
 // Expression reads of clock values differ on every run (README: time-based expression values).
 const TIME_STEPS = /value: (lastUpdate|voidTime|sinceUpdate|ttl)$/;
-
-function decodeAll(body: Buffer): AsMsg[] {
-  const out: AsMsg[] = [];
-  let off = 0;
-  while (off < body.length) {
-    const { msg, end } = decodeAsMsg(body, off);
-    out.push(msg);
-    off = end;
-  }
-  return out;
-}
 
 /** Whether a recorded request carries a filter expression or an EXP_READ/EXP_MODIFY op. */
 function isExpressionExchange(ex: Exchange): boolean {
@@ -37,7 +27,7 @@ function isExpressionExchange(ex: Exchange): boolean {
 // keeps the value as written. Compare the JSON text only.
 function withoutGeoCells(body: Buffer): string {
   return JSON.stringify(
-    decodeAll(body).map((m) => ({
+    decodeAsMsgs(body).map((m) => ({
       rc: m.resultCode,
       gen: m.generation,
       ops: m.ops.map((o) => {

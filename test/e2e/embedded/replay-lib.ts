@@ -4,13 +4,13 @@ import {
   type InlineServer,
   startInlineServer,
 } from "../../../src/embedded/server/inline-server.js";
-import { decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
+import type { AsMsg } from "../../../src/embedded/wire/as-msg.js";
 import {
   decodeProtoHeader,
   encodeProtoHeader,
   PROTO_HEADER_SIZE,
 } from "../../../src/embedded/wire/proto.js";
-import { type FrameLine, readFrames } from "../../unit/embedded/fixtures.js";
+import { decodeAsMsgs, type FrameLine, readFrames } from "../../unit/embedded/fixtures.js";
 
 /** One request frame and the frames the reference server answered with. */
 export interface Exchange {
@@ -53,19 +53,12 @@ function bodyOf(f: FrameLine): Buffer {
 }
 
 /** Messages of a type-3 body (empty if it does not decode). */
-function messages(body: Buffer) {
-  const msgs = [];
+function messages(body: Buffer): AsMsg[] {
   try {
-    let off = 0;
-    while (off < body.length) {
-      const { msg, end } = decodeAsMsg(body, off);
-      msgs.push(msg);
-      off = end;
-    }
+    return decodeAsMsgs(body);
   } catch {
     return [];
   }
-  return msgs;
 }
 
 // Batch streams end only with LAST; scan/query streams also end at a non-zero result code.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type AsMsg, decodeAsMsg } from "../../../src/embedded/wire/as-msg.js";
 
 /** Directory of the recorded wire transcripts. */
 export const WIRE_DIR = join(
@@ -65,6 +66,18 @@ export function readMsgExchanges(name: string): MsgExchange[] {
       request: Buffer.from(req.hex, "hex"),
       response: Buffer.from(f.hex, "hex"),
     });
+  }
+  return out;
+}
+
+/** Every as_msg of a type-3 body (the proto header already removed), in order; throws when one is malformed. */
+export function decodeAsMsgs(body: Buffer): AsMsg[] {
+  const out: AsMsg[] = [];
+  let off = 0;
+  while (off < body.length) {
+    const { msg, end } = decodeAsMsg(body, off);
+    out.push(msg);
+    off = end;
   }
   return out;
 }

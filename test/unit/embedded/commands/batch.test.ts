@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BATCH_MAX_REQUESTS, executeBatch } from "../../../../src/embedded/commands/batch.js";
 import { BatchRowFlag, parseBatchField } from "../../../../src/embedded/commands/batch-parse.js";
 import { executeSingle } from "../../../../src/embedded/commands/dispatch.js";
-import { type AsMsg, decodeAsMsg, type MsgField } from "../../../../src/embedded/wire/as-msg.js";
+import type { AsMsg, MsgField } from "../../../../src/embedded/wire/as-msg.js";
 import {
   FieldType,
   Info1,
@@ -11,6 +11,7 @@ import {
   OpType,
 } from "../../../../src/embedded/wire/as-msg-constants.js";
 import { ResultCode } from "../../../../src/embedded/wire/result-codes.js";
+import { decodeAsMsgs } from "../fixtures.js";
 import { context, digest, intParticle, keyFields, msg, op } from "./msg-builder.js";
 
 function field(type: number, data: string): Buffer {
@@ -48,16 +49,7 @@ function batchMsg(rows: Buffer[], declared = rows.length, parentFlags = 0x0c): A
 }
 
 function replies(frames: Buffer[]): AsMsg[] {
-  const out: AsMsg[] = [];
-  for (const f of frames) {
-    let off = 8;
-    while (off < f.length) {
-      const { msg: m, end } = decodeAsMsg(f, off);
-      out.push(m);
-      off = end;
-    }
-  }
-  return out;
+  return frames.flatMap((f) => decodeAsMsgs(f.subarray(8)));
 }
 
 describe("batch-index requests", () => {

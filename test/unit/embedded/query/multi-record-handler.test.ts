@@ -5,12 +5,7 @@ import { installQueries } from "../../../../src/embedded/query/install.js";
 import { partitionId } from "../../../../src/embedded/query/partition.js";
 import { BinList } from "../../../../src/embedded/store/bins.js";
 import { Store } from "../../../../src/embedded/store/store.js";
-import {
-  type AsMsg,
-  decodeAsMsg,
-  emptyReply,
-  type MsgField,
-} from "../../../../src/embedded/wire/as-msg.js";
+import { type AsMsg, emptyReply, type MsgField } from "../../../../src/embedded/wire/as-msg.js";
 import {
   FieldType,
   Info1,
@@ -19,6 +14,7 @@ import {
   OpType,
 } from "../../../../src/embedded/wire/as-msg-constants.js";
 import { intParticle } from "../../../../src/embedded/wire/particle.js";
+import { decodeAsMsgs } from "../fixtures.js";
 
 const N = 50;
 
@@ -83,17 +79,7 @@ async function run(s: ReturnType<typeof setup>, msg: AsMsg): Promise<AsMsg[]> {
     },
     signal: new AbortController().signal,
   });
-  const out: AsMsg[] = [];
-  for (const f of frames) {
-    const body = f.subarray(8);
-    let off = 0;
-    while (off < body.length) {
-      const { msg: m, end } = decodeAsMsg(body, off);
-      out.push(m);
-      off = end;
-    }
-  }
-  return out;
+  return frames.flatMap((f) => decodeAsMsgs(f.subarray(8)));
 }
 
 describe("foreground scans", () => {
