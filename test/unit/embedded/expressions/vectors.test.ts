@@ -37,6 +37,10 @@ function run(c: VectorCase): { code: number; type?: string; raw?: string } {
 }
 
 describe("expressions.json vectors (in-process, recorded wire bytes)", () => {
+  it("has recorded cases", () => {
+    expect(file.cases.length).toBeGreaterThan(0);
+  });
+
   it.each(file.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const got = run(c);
     if ("error" in c.result) {

@@ -103,6 +103,18 @@ function build(c: Config, valueSet: string): { bytes: Uint8Array; add: bigint } 
 }
 
 describe("HLL vectors (real Aerospike 8.1.2)", () => {
+  it("has recorded vectors of every kind", () => {
+    for (const list of [
+      vectors.sketches,
+      vectors.pairs,
+      vectors.multi,
+      vectors.folds,
+      vectors.edgeCases,
+    ]) {
+      expect(list.length).toBeGreaterThan(0);
+    }
+  });
+
   it.each(
     vectors.sketches.map(
       (s) => [`${s.config.indexBits}/${s.config.minhashBits} ${s.valueSet}`, s] as const,
