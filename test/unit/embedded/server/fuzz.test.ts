@@ -165,7 +165,8 @@ describe("fuzzing the frame handler", () => {
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(replies + closes).toBe(100_000);
-  });
+    // About 7 s on an idle machine: room for a loaded 2-core one.
+  }, 180_000);
 
   it("splits 10k random byte streams into frames or rejects them, never throwing anything else", () => {
     const r = rng(777);
