@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order, with one closing line of test counts.
-// Steps: type check, lint (Biome + layer rule), buf lint/format, generated-code freshness, build,
+// Steps: type check, lint (Biome + layer rule), Dockerfile and manifest lint, buf lint/format, generated-code freshness, build,
 // unit + end-to-end tests (Vitest), and the Go/Python/Java client suites.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -42,6 +42,7 @@ rmSync(clientsJson, { force: true });
 const results = [
   ["typecheck", step("typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])],
   ["lint", step("lint", "npm", ["run", "--silent", "lint"])],
+  ["deploy-lint", step("deploy-lint", "node", ["scripts/lint-deploy.mjs"])],
   ["buf-lint", step("buf-lint", bin("buf"), ["lint"])],
   [
     "buf-format",

@@ -10,6 +10,7 @@ import {
   parseNamespaces,
   spec,
 } from "./config-parse.js";
+import { TASK_POLL_INTERVAL_OPTION, type TaskConfig } from "./config-task.js";
 import { isLogLevel, LOG_LEVELS, type LogLevel } from "./log.js";
 
 export type { MeshConfig } from "./config-mesh.js";
@@ -26,7 +27,7 @@ export {
 } from "./config-parse.js";
 
 /** The gateway's whole configuration, validated at start (flags > environment > defaults). */
-export interface GatewayConfig extends MeshConfig {
+export interface GatewayConfig extends MeshConfig, TaskConfig {
   readonly listen: HostPort;
   /** Seeds of the Aerospike cluster; undefined = start the embedded server on a free loopback port. */
   readonly aerospikeHosts: readonly HostPort[] | undefined;
@@ -164,6 +165,7 @@ export const SERVE_OPTIONS: { readonly [K in keyof GatewayConfig]: OptionSpec<Ga
       "namespaces of the embedded server",
       parseNamespaces,
     ),
+    taskPollIntervalMs: TASK_POLL_INTERVAL_OPTION,
     ...MESH_OPTIONS,
   };
 

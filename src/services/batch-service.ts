@@ -21,7 +21,7 @@ import {
 } from "../mapping/batch-entry.js";
 import type { ExpressionSpec } from "../mapping/model.js";
 import { filterFromProto } from "../mapping/operation.js";
-import { batchResultToProto, hasRow } from "./batch-results.js";
+import { batchResultToProto, countOutcomes, hasRow } from "./batch-results.js";
 import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
 import type { DataServiceDeps } from "./record-service.js";
 
@@ -86,6 +86,7 @@ export function createBatchService(
         const outcomes = await runChunked(prepared, tuning, ctx, deps, client());
         if (ctx.signal.aborted) throw abortedError(ctx);
         const all = req.respondAllKeys ?? true;
+        countOutcomes(outcomes);
         return {
           results: outcomes
             .filter((o) => hasRow(o, all))
@@ -188,6 +189,7 @@ async function* streamBatch(
       const { id, rows, slice, start } = await Promise.race(running.values());
       running.delete(id);
       if (ctx.signal.aborted) throw abortedError(ctx);
+      countOutcomes(rows);
       for (const o of rows) {
         if (!hasRow(o, all)) continue;
         const key = (slice[o.index - start] as PreparedItem).item.key;

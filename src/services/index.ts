@@ -10,7 +10,6 @@ import type { Logger } from "../log.js";
 import { createBatchService } from "./batch-service.js";
 import { createExpressionService } from "./expression-service.js";
 import { createRecordService } from "./record-service.js";
-import { taskConfigFrom } from "./task-config.js";
 import { createTaskService } from "./task-service.js";
 import { createUdfService } from "./udf-service.js";
 
@@ -41,7 +40,7 @@ export function createServices(deps: ServiceDeps): ServiceRegistration[] {
     createTaskService({
       aerospike: deps.aerospike,
       config: deps.config,
-      pollIntervalMs: taskConfigFrom(deps.config).taskPollIntervalMs,
+      pollIntervalMs: deps.config.taskPollIntervalMs,
     }).registration,
     createUdfService({ aerospike: deps.aerospike, config: deps.config }),
     createExpressionService(),

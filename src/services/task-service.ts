@@ -16,6 +16,7 @@ import type { GatewayConfig } from "../config.js";
 import { defineService, type HandlerContext, type ServiceRegistration } from "../context.js";
 import { AerogateError, Code, invalidArgument } from "../errors.js";
 import { FieldError, fieldPath } from "../mapping/field-error.js";
+import { metrics } from "../metrics/hooks.js";
 import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
 import {
   callerIdProblem,
@@ -112,7 +113,11 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
       isTerminal: isTerminalSnapshot,
       same: sameSnapshot,
     },
-    { intervalMs: deps.pollIntervalMs },
+    {
+      intervalMs: deps.pollIntervalMs,
+      onWatchers: metrics.taskWatchers,
+      onPollers: metrics.taskPollers,
+    },
   );
 
   async function run<T>(ctx: HandlerContext, body: (t: CommandTimeouts) => Promise<T>): Promise<T> {

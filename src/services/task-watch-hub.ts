@@ -24,6 +24,10 @@ export interface WatchHubOptions {
   readonly intervalMs: number;
   /** Consecutive failed polls after which watchers receive the error; default 3. */
   readonly maxFailures?: number;
+  /** Told +1/-1 as watchers come and go (for a gauge). */
+  readonly onWatchers?: (delta: number) => void;
+  /** Told +1/-1 as pollers start and stop (for a gauge). */
+  readonly onPollers?: (delta: number) => void;
 }
 
 interface Subscriber<S> {
@@ -63,12 +67,16 @@ export class TaskWatchHub<S> {
   readonly #source: WatchSource<S>;
   readonly #intervalMs: number;
   readonly #maxFailures: number;
+  readonly #onWatchers: (delta: number) => void;
+  readonly #onPollers: (delta: number) => void;
   readonly #entries = new Map<string, Entry<S>>();
 
   constructor(source: WatchSource<S>, options: WatchHubOptions) {
     this.#source = source;
     this.#intervalMs = options.intervalMs;
     this.#maxFailures = options.maxFailures ?? 3;
+    this.#onWatchers = options.onWatchers ?? (() => {});
+    this.#onPollers = options.onPollers ?? (() => {});
   }
 
   /** How many tasks are being polled right now. */
@@ -89,6 +97,7 @@ export class TaskWatchHub<S> {
     if (signal.aborted) return;
     const sub: Subscriber<S> = { queue: [], error: undefined, ended: false, wake: undefined };
     const entry = this.#join(key, sub);
+    this.#onWatchers(1);
     const onAbort = () => sub.wake?.();
     signal.addEventListener("abort", onAbort, { once: true });
     try {
@@ -109,6 +118,7 @@ export class TaskWatchHub<S> {
     } finally {
       signal.removeEventListener("abort", onAbort);
       this.#leave(key, entry, sub);
+      this.#onWatchers(-1);
     }
   }
 
@@ -156,6 +166,15 @@ export class TaskWatchHub<S> {
   }
 
   async #run(key: string, entry: Entry<S>): Promise<void> {
+    this.#onPollers(1);
+    try {
+      await this.#pollUntilDone(key, entry);
+    } finally {
+      this.#onPollers(-1);
+    }
+  }
+
+  async #pollUntilDone(key: string, entry: Entry<S>): Promise<void> {
     const signal = entry.stop.signal;
     let failures = 0;
     while (!signal.aborted) {
