@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DescService } from "@bufbuild/protobuf";
 import { Server, ServerCredentials } from "@grpc/grpc-js";
@@ -81,6 +82,8 @@ export function shuttingDownError(): AerogateError {
 export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   const { log } = options;
   const draining = new AbortController();
+  // Every open stream listens for the drain; that is one listener per call, not a leak.
+  setMaxListeners(0, draining.signal);
   const shared = {
     shutdown: draining.signal,
     log,
