@@ -126,7 +126,8 @@ async function jobInfo(h: Harness, step: Step, session: Session): Promise<Result
   const { jobID, module } = step.args[0] as { jobID: string; module: string };
   const job = session.jobs.get(jobID) ?? new Aerospike.Job(h.client, Number(jobID), module);
   const want = (step.result.ok as { status: number } | undefined)?.status;
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     const info = await job.info();
     if (want !== Aerospike.jobStatus.COMPLETED || info.status === want) return { ok: info };
     await new Promise((r) => setTimeout(r, 25));

@@ -63,7 +63,8 @@ it("follows, from a second gateway process, a task started through the first", a
       case: "update",
       value: { operations: [{ bin: "p", op: { case: "setTo", value: val.int(2) } }] },
     },
-    recordsPerSecond: 1500,
+    // Three seconds of work, so the other process's watcher attaches while it runs and sees STARTED.
+    recordsPerSecond: 500,
   });
   const taskId = response.task?.taskId ?? "";
   const events = (

@@ -232,7 +232,8 @@ describe("background jobs", () => {
     });
     const reply = await run(s, msg);
     expect(reply.map((m) => [m.resultCode, m.info3])).toEqual([[0, Info3.LAST]]);
-    for (let i = 0; i < 100 && s.state.jobs.get(4242n)?.active; i++) {
+    const deadline = Date.now() + 10_000;
+    while (s.state.jobs.get(4242n)?.active && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 10));
     }
     const show = s.info.answer("query-show:id=4242");
