@@ -211,9 +211,11 @@ describe("runaway UDFs", () => {
           settled = true;
         },
       );
-      for (let i = 0; i < 5; i++) expect((await other.get(key("apply"))).bins.a).toBe(1);
-      // The other client was answered while the script was still running.
+      // The other client is answered while the script is still running (checked after the first
+      // answer: the script's 1 s budget may run out during the later ones on a loaded machine).
+      expect((await other.get(key("apply"))).bins.a).toBe(1);
       expect(settled).toBe(false);
+      for (let i = 0; i < 4; i++) expect((await other.get(key("apply"))).bins.a).toBe(1);
       await expect(looping).rejects.toMatchObject({
         code: 100,
         message: expect.stringContaining("Timeout"),
