@@ -3,7 +3,7 @@ import Aerospike from "aerospike";
 import { type TaskEvent, TaskEventType, TaskState } from "../../../gen/ts/aerogate/v1/task_pb.js";
 import { type Value, ValueSchema } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { startTestGateway, type TestGateway } from "../../helpers/gateway.js";
-import { GrpcCallError } from "../../helpers/grpc-client.js";
+import type { GrpcCallError } from "../../helpers/grpc-client.js";
 
 /** The poll interval the e2e gateways run with, ms. */
 export const POLL_MS = 50;
@@ -93,16 +93,8 @@ export function stateName(s: TaskState | undefined): string {
   return s === undefined ? "undefined" : TaskState[s];
 }
 
-/** Awaits a call that must fail and returns its error. */
-export async function callFailure(p: Promise<unknown>): Promise<GrpcCallError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GrpcCallError) return e;
-    throw e;
-  }
-  throw new Error("the call succeeded but was expected to fail");
-}
+/** Awaits a call that must fail and returns its error (the shared test helper). */
+export { expectCallError as callFailure } from "../../helpers/grpc-client.js";
 
 /** The first field violation of a failed call. */
 export function violationOf(e: GrpcCallError): string | undefined {
