@@ -1,16 +1,11 @@
-import { connect, type Socket } from "node:net";
 import { defaultExtensions } from "../../../src/embedded/default-extensions.js";
 import {
   type InlineServer,
   startInlineServer,
 } from "../../../src/embedded/server/inline-server.js";
 import type { AsMsg } from "../../../src/embedded/wire/as-msg.js";
-import {
-  decodeProtoHeader,
-  encodeProtoHeader,
-  PROTO_HEADER_SIZE,
-} from "../../../src/embedded/wire/proto.js";
 import { decodeAsMsgs, type FrameLine, readFrames } from "../../unit/embedded/fixtures.js";
+import { connectFrameSocket, type FrameSocket } from "../../unit/embedded/frame-socket.js";
 
 /** One request frame and the frames the reference server answered with. */
 export interface Exchange {
@@ -82,45 +77,6 @@ function isBatchRequest(f: FrameLine): boolean {
   return (
     (f.inner ? f.inner.type : f.type) === 3 && body.length > 1 && ((body[1] as number) & 0x08) !== 0
   );
-}
-
-/** A socket that hands out whole frames. */
-class FrameSocket {
-  private buf = Buffer.alloc(0);
-  private waiters: (() => void)[] = [];
-  closed = false;
-  constructor(readonly socket: Socket) {
-    socket.on("data", (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      for (const w of this.waiters.splice(0)) w();
-    });
-    socket.on("close", () => {
-      this.closed = true;
-      for (const w of this.waiters.splice(0)) w();
-    });
-    socket.on("error", () => undefined);
-  }
-  async next(timeoutMs: number): Promise<{ type: number; body: Buffer } | undefined> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (this.buf.length >= PROTO_HEADER_SIZE) {
-        const h = decodeProtoHeader(this.buf, 0);
-        if (this.buf.length >= PROTO_HEADER_SIZE + h.size) {
-          const body = this.buf.subarray(PROTO_HEADER_SIZE, PROTO_HEADER_SIZE + h.size);
-          this.buf = this.buf.subarray(PROTO_HEADER_SIZE + h.size);
-          return { type: h.type, body };
-        }
-      }
-      if (this.closed || Date.now() > deadline) return undefined;
-      await new Promise<void>((r) => {
-        const t = setTimeout(r, Math.max(1, deadline - Date.now()));
-        this.waiters.push(() => {
-          clearTimeout(t);
-          r();
-        });
-      });
-    }
-  }
 }
 
 /** Info commands whose values describe server state or identity, not behaviour. */
@@ -209,7 +165,7 @@ async function exchangeOnce(
   ex: Exchange,
 ): Promise<{ type: number; body: Buffer }[]> {
   const req = bodyOf(ex.request);
-  fs.socket.write(Buffer.concat([encodeProtoHeader(ex.request.type, req.length), req]));
+  fs.send(ex.request.type, req);
   const lastWant = ex.responses[ex.responses.length - 1] as FrameLine;
   const batch = isBatchRequest(ex.request);
   const stream = endsStream(lastWant.type, bodyOf(lastWant), batch) && ex.request.type !== 1;
@@ -254,9 +210,7 @@ export async function replay(
       onExchange(ex);
       let fs = sockets.get(ex.conn);
       if (fs === undefined || fs.closed) {
-        const s = connect(port, "127.0.0.1");
-        await new Promise<void>((r, j) => s.once("connect", r).once("error", j));
-        fs = new FrameSocket(s);
+        fs = await connectFrameSocket(port);
         sockets.set(ex.conn, fs);
       }
       const got = await exchangeOnce(fs, ex);

@@ -1,4 +1,3 @@
-import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyExtensions } from "../../../../src/embedded/commands/extensions.js";
 import { hllOpHandler } from "../../../../src/embedded/hll/index.js";
@@ -7,6 +6,7 @@ import {
   startInlineServer,
 } from "../../../../src/embedded/server/inline-server.js";
 import { readMsgExchanges } from "../fixtures.js";
+import { connectFrameSocket, type FrameSocket } from "../frame-socket.js";
 
 /**
  * Replays the recorded as_msg requests of `wire/hll.jsonl` against the embedded server with the HLL
@@ -36,29 +36,13 @@ function summary(body: Buffer): { resultCode: number; ops: string[] } {
 }
 
 let server: InlineServer;
-let socket: Socket;
-let buffered = Buffer.alloc(0);
-let waiter: (() => void) | undefined;
+let socket: FrameSocket;
 
 async function roundTrip(body: Buffer): Promise<Buffer> {
-  const header = Buffer.alloc(8);
-  header.writeBigUInt64BE(BigInt(body.length));
-  header[0] = 2;
-  header[1] = 3;
-  socket.write(Buffer.concat([header, body]));
-  for (;;) {
-    if (buffered.length >= 8) {
-      const len = Number(buffered.readBigUInt64BE(0) & 0xffffffffffffn);
-      if (buffered.length >= 8 + len) {
-        const reply = buffered.subarray(8, 8 + len);
-        buffered = buffered.subarray(8 + len);
-        return reply;
-      }
-    }
-    await new Promise<void>((resolve) => {
-      waiter = resolve;
-    });
-  }
+  socket.send(3, body);
+  const reply = await socket.next(10_000);
+  if (reply === undefined) throw new Error("no reply from the server");
+  return reply.body;
 }
 
 beforeAll(async () => {
@@ -66,16 +50,11 @@ beforeAll(async () => {
   extensions.ops.set(15, hllOpHandler);
   extensions.ops.set(16, hllOpHandler);
   server = await startInlineServer({ port: 0, extensions, sweepIntervalMs: 0 });
-  socket = connect(server.port, "127.0.0.1");
-  socket.on("data", (chunk: Buffer) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    waiter?.();
-  });
-  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  socket = await connectFrameSocket(server.port);
 });
 
 afterAll(async () => {
-  socket?.destroy();
+  socket?.socket.destroy();
   await server?.close();
 });
 
