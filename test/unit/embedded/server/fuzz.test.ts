@@ -1,4 +1,3 @@
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { defaultExtensions } from "../../../../src/embedded/default-extensions.js";
 import { registerCoreCommands } from "../../../../src/embedded/info/core-commands.js";
@@ -15,6 +14,7 @@ import {
   PROTO_HEADER_SIZE,
 } from "../../../../src/embedded/wire/proto.js";
 import { readFrames, SCENARIOS } from "../fixtures.js";
+import { connectFrameSocket } from "../frame-socket.js";
 
 /** A small deterministic PRNG (mulberry32) so failures can be reproduced. */
 function rng(seed: number): () => number {
@@ -199,12 +199,12 @@ describe("fuzzing over sockets", () => {
     });
     const r = rng(99);
     try {
-      const healthy = await openFrameSocket(server.port);
+      const healthy = await connectFrameSocket(server.port);
       let answered = 0;
       let closed = 0;
       for (let round = 0; round < 60; round++) {
         const sockets = await Promise.all(
-          Array.from({ length: 5 }, () => openFrameSocket(server.port)),
+          Array.from({ length: 5 }, () => connectFrameSocket(server.port)),
         );
         await Promise.all(
           sockets.map(async (s) => {
@@ -216,18 +216,18 @@ describe("fuzzing over sockets", () => {
             const cut = r() < 0.1 ? Math.floor(r() * body.length) : body.length;
             s.socket.write(Buffer.concat([header, body.subarray(0, cut)]));
             if (cut < body.length) s.socket.end();
-            const outcome = await s.nextOrClose(5000);
-            if (outcome === "timeout") throw new Error("connection stuck");
-            if (outcome === "closed") closed++;
+            const frame = await s.next(5000);
+            if (frame === undefined && !s.closed) throw new Error("connection stuck");
+            if (frame === undefined) closed++;
             else answered++;
             s.socket.destroy();
           }),
         );
         // The long-lived connection keeps working throughout.
         healthy.socket.write(Buffer.from("02010000000000066275696c640a", "hex"));
-        const reply = await healthy.nextOrClose(5000);
-        expect(reply).not.toBe("timeout");
-        expect(reply).not.toBe("closed");
+        const reply = await healthy.next(5000);
+        expect(reply).toBeDefined();
+        expect(healthy.closed).toBe(false);
       }
       expect(answered + closed).toBe(300);
       expect(answered).toBeGreaterThan(200);
@@ -237,48 +237,3 @@ describe("fuzzing over sockets", () => {
     }
   });
 });
-
-/** A client socket that waits for one whole frame, the close, or a timeout. */
-async function openFrameSocket(port: number) {
-  const socket = connect(port, "127.0.0.1");
-  await new Promise<void>((resolve, reject) =>
-    socket.once("connect", resolve).once("error", reject),
-  );
-  let buf = Buffer.alloc(0);
-  let isClosed = false;
-  let wake: (() => void) | undefined;
-  socket.on("data", (d: Buffer) => {
-    buf = Buffer.concat([buf, d]);
-    wake?.();
-  });
-  socket.on("close", () => {
-    isClosed = true;
-    wake?.();
-  });
-  socket.on("error", () => undefined);
-  return {
-    socket,
-    async nextOrClose(timeoutMs: number): Promise<Buffer | "closed" | "timeout"> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        if (buf.length >= PROTO_HEADER_SIZE) {
-          const size = decodeProtoHeader(buf, 0).size;
-          if (buf.length >= PROTO_HEADER_SIZE + size) {
-            const frame = buf.subarray(0, PROTO_HEADER_SIZE + size);
-            buf = buf.subarray(PROTO_HEADER_SIZE + size);
-            return frame;
-          }
-        }
-        if (isClosed) return "closed";
-        if (Date.now() >= deadline) return "timeout";
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, deadline - Date.now());
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-      }
-    },
-  };
-}
