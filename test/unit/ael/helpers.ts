@@ -108,6 +108,13 @@ export function problem(text: string, placeholders: readonly AelValue[] = []): A
   return result.errors[0] as AelProblem;
 }
 
+/** Asserts that `text` fails to compile with a first problem whose message contains `message`, at `position`. */
+export function expectProblem(text: string, message: string, position: number): void {
+  const p = problem(text);
+  expect(p.message).toContain(message);
+  expect(p.position).toBe(position);
+}
+
 /** One table row: AEL text and the expression array it must compile to. */
 export type Case = readonly [text: string, expected: Exp];
 
