@@ -82,3 +82,21 @@ export function toCallError(
   if (e instanceof AerospikeFailure) return failureToError(e, t, ctx);
   return e;
 }
+
+/**
+ * Runs one Aerospike-backed call body with the call's timeouts (from its deadline, capped by
+ * configuration) and turns mapping and Aerospike failures into the gateway's errors.
+ */
+export async function runCommand<T>(
+  ctx: HandlerContext,
+  config: Pick<GatewayConfig, "defaultTimeoutMs" | "maxTimeoutMs">,
+  body: (t: CommandTimeouts) => Promise<T>,
+): Promise<T> {
+  let t: CommandTimeouts | undefined;
+  try {
+    t = timeoutsFor(ctx, config);
+    return await body(t);
+  } catch (e) {
+    throw toCallError(e, t, ctx);
+  }
+}

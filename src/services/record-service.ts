@@ -27,7 +27,7 @@ import {
 import { recordToProto, resultsToProto } from "../mapping/record.js";
 import { valueFromProto } from "../mapping/value.js";
 import { existsModeOf, writeSettingsFromProto } from "../mapping/write-policy.js";
-import { timeoutsFor, toCallError } from "./call-support.js";
+import { runCommand } from "./call-support.js";
 
 /** What the record and batch services need from the process. */
 export interface DataServiceDeps {
@@ -48,18 +48,12 @@ export function compileFilter(
  * Runs one call's body with its Aerospike timeouts, mapping mapping errors and Aerospike failures
  * to the contract's statuses.
  */
-async function run<T>(
+function run<T>(
   ctx: HandlerContext,
   deps: DataServiceDeps,
   body: (t: CommandTimeouts) => Promise<T>,
 ): Promise<T> {
-  let t: CommandTimeouts | undefined;
-  try {
-    t = timeoutsFor(ctx, deps.config);
-    return await body(t);
-  } catch (e) {
-    throw toCallError(e, t, ctx);
-  }
+  return runCommand(ctx, deps.config, body);
 }
 
 function writeVerb(verb: Verb, path: string) {

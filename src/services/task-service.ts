@@ -17,7 +17,7 @@ import { defineService, type HandlerContext, type ServiceRegistration } from "..
 import { AerogateError, Code, invalidArgument } from "../errors.js";
 import { FieldError, fieldPath } from "../mapping/field-error.js";
 import { metrics } from "../metrics/hooks.js";
-import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
+import { abortedError, runCommand, toCallError } from "./call-support.js";
 import {
   callerIdProblem,
   decodeTaskId,
@@ -120,15 +120,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskServiceParts {
     },
   );
 
-  async function run<T>(ctx: HandlerContext, body: (t: CommandTimeouts) => Promise<T>): Promise<T> {
-    let t: CommandTimeouts | undefined;
-    try {
-      t = timeoutsFor(ctx, deps.config);
-      return await body(t);
-    } catch (e) {
-      throw toCallError(e, t, ctx);
-    }
-  }
+  const run = <T>(ctx: HandlerContext, body: (t: CommandTimeouts) => Promise<T>): Promise<T> =>
+    runCommand(ctx, deps.config, body);
 
   /**
    * Resolves a task id to its job: a `t1.` id decodes (and counts as started); any other text is

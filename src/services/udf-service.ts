@@ -19,7 +19,7 @@ import { keyFromProto } from "../mapping/key.js";
 import { moduleFileName, udfCallFromProto } from "../mapping/udf-call.js";
 import { valueToProto } from "../mapping/value.js";
 import { writeSettingsFromProto } from "../mapping/write-policy.js";
-import { timeoutsFor, toCallError } from "./call-support.js";
+import { runCommand } from "./call-support.js";
 import { checkUdfExists, udfMissing } from "./udf-check.js";
 
 /** What the UdfService needs from the process. */
@@ -50,15 +50,8 @@ function isUnknownFunction(message: string): boolean {
 export function createUdfService(deps: UdfServiceDeps): ServiceRegistration {
   const client = () => deps.aerospike.current().client;
 
-  async function run<T>(ctx: HandlerContext, body: (t: CommandTimeouts) => Promise<T>): Promise<T> {
-    let t: CommandTimeouts | undefined;
-    try {
-      t = timeoutsFor(ctx, deps.config);
-      return await body(t);
-    } catch (e) {
-      throw toCallError(e, t, ctx);
-    }
-  }
+  const run = <T>(ctx: HandlerContext, body: (t: CommandTimeouts) => Promise<T>): Promise<T> =>
+    runCommand(ctx, deps.config, body);
 
   return defineService(UdfService, {
     registerModule: (req, ctx) =>
