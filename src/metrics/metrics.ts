@@ -1,20 +1,10 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { AerospikeStats } from "../aerospike/client.js";
 import { codeName } from "../errors.js";
 import type { CallObserver } from "../transport/call-guard.js";
 
 /** Aerospike client statistics, as the client module reports them. */
-export interface AerospikeClientStats {
-  readonly connected: boolean;
-  readonly commandsInFlight: number;
-  readonly commandsQueued: number;
-  readonly nodes: readonly {
-    readonly name: string;
-    readonly syncInUse: number;
-    readonly syncInPool: number;
-    readonly asyncInUse: number;
-    readonly asyncInPool: number;
-  }[];
-}
+export type AerospikeClientStats = AerospikeStats;
 
 /** The gateway's Prometheus metrics: a registry of its own plus the hooks that feed it. */
 export interface GatewayMetrics {
