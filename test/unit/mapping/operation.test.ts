@@ -4,22 +4,14 @@ import { BatchEntrySchema } from "../../../gen/ts/aerogate/v1/batch_pb.js";
 import { type Operation, OperationSchema } from "../../../gen/ts/aerogate/v1/operation_pb.js";
 import { ValueSchema, Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { batchItemsFromProto } from "../../../src/mapping/batch-entry.js";
-import { FieldError } from "../../../src/mapping/field-error.js";
 import { operationFromProto, producesResult } from "../../../src/mapping/operation.js";
+import { violationField } from "../../helpers/field-violation.js";
 
 const op = (init: Parameters<typeof create<typeof OperationSchema>>[1]): Operation =>
   create(OperationSchema, init);
 const int = (n: bigint) => create(ValueSchema, { kind: { case: "intValue", value: n } });
 
-function violation(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FieldError) return e.violations[0]?.field;
-    throw e;
-  }
-  return undefined;
-}
+const violation = violationField;
 
 describe("operationFromProto", () => {
   it("maps scalar and record operations", () => {

@@ -9,23 +9,15 @@ import {
 } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { recordDigest } from "../../../src/mapping/digest.js";
 import { expirationFromTtl, ttlFromExpiration } from "../../../src/mapping/expiration.js";
-import { FieldError } from "../../../src/mapping/field-error.js";
 import { keyEcho, keyFromProto } from "../../../src/mapping/key.js";
 import { valueFromProto, valueToProto } from "../../../src/mapping/value.js";
 import { writeSettingsFromProto } from "../../../src/mapping/write-policy.js";
+import { violationField } from "../../helpers/field-violation.js";
 
 const val = (kind: NonNullable<MessageInitShape<typeof ValueSchema>["kind"]>): Value =>
   create(ValueSchema, { kind } as MessageInitShape<typeof ValueSchema>);
 
-function violation(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FieldError) return e.violations[0]?.field;
-    throw e;
-  }
-  return undefined;
-}
+const violation = violationField;
 
 describe("Value mapping", () => {
   const samples: Value[] = [

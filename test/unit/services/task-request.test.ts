@@ -4,7 +4,6 @@ import {
   type StartTaskRequest,
   StartTaskRequestSchema,
 } from "../../../gen/ts/aerogate/v1/task_pb.js";
-import { FieldError } from "../../../src/mapping/field-error.js";
 import {
   decodeTaskId,
   encodeTaskId,
@@ -12,6 +11,7 @@ import {
   kindOfJobId,
 } from "../../../src/services/task-id.js";
 import { planStart } from "../../../src/services/task-request.js";
+import { violationField } from "../../helpers/field-violation.js";
 
 type Init = Parameters<typeof create<typeof StartTaskRequestSchema>>[1];
 const req = (init: Init): StartTaskRequest => create(StartTaskRequestSchema, init);
@@ -21,15 +21,7 @@ const update = {
   value: { operations: [{ bin: "a", op: { case: "setTo" as const, value: intValue(1n) } }] },
 };
 
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FieldError) return e.violations[0]?.field;
-    throw e;
-  }
-  return undefined;
-}
+const fieldOf = violationField;
 
 describe("planStart", () => {
   it("plans an update with a filter, a rate, an expiration and durable delete", () => {
