@@ -170,9 +170,14 @@ async function* streamBatch(
   type Done = { id: number; rows: BatchOutcome[]; slice: PreparedItem[]; start: number };
   const running = new Map<number, Promise<Done>>();
   let next = 0;
+  // The first (small) sub-batch runs alone: dispatched beside larger ones, its commands would
+  // queue behind theirs on the server, and the first result would wait for all of them.
+  let firstDone = false;
   const c = client();
-  const dispatch = () => {
-    while (running.size < tuning.maxInFlight && next < ranges.length && !ctx.signal.aborted) {
+  // `held`: slots still taken by a finished sub-batch whose results are being yielded.
+  const dispatch = (held = 0) => {
+    const limit = firstDone ? tuning.maxInFlight : 1;
+    while (running.size + held < limit && next < ranges.length && !ctx.signal.aborted) {
       const id = next++;
       const [start, end] = ranges[id] as [number, number];
       const budget = timeoutsFor(ctx, deps.config);
@@ -188,6 +193,10 @@ async function* streamBatch(
     while (running.size > 0) {
       const { id, rows, slice, start } = await Promise.race(running.values());
       running.delete(id);
+      if (!firstDone) {
+        firstDone = true;
+        dispatch(1);
+      }
       if (ctx.signal.aborted) throw abortedError(ctx);
       countOutcomes(rows);
       for (const o of rows) {

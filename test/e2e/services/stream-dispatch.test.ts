@@ -12,6 +12,9 @@ import { freshKey } from "./helpers.js";
 let server: EmbeddedServer;
 let client: Aerospike.Client;
 let batchCalls = 0;
+/** For each batch command, how many others were still running when it was sent. */
+let busyAtCall: number[] = [];
+let running = 0;
 const handle = new AerospikeHandle();
 
 beforeAll(async () => {
@@ -27,7 +30,12 @@ beforeAll(async () => {
       if (prop === "batchRead" || prop === "batchWrite") {
         return (...args: unknown[]) => {
           batchCalls += 1;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          busyAtCall.push(running);
+          running += 1;
+          const out = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          return out.finally(() => {
+            running -= 1;
+          });
         };
       }
       return typeof value === "function" ? value.bind(target) : value;
@@ -76,6 +84,18 @@ describe("StreamBatch dispatch", () => {
     for await (const m of stream) seen.add(m.result.index);
     expect(seen.size).toBe(100);
     expect(batchCalls).toBe(10);
+  });
+
+  it("runs the first sub-batch alone, so its results do not queue behind larger ones", async () => {
+    batchCalls = 0;
+    busyAtCall = [];
+    const seen = new Set<number>();
+    for await (const m of service()(request(50), createHandlerContext())) seen.add(m.result.index);
+    expect(seen.size).toBe(50);
+    expect(batchCalls).toBe(5);
+    // The second sub-batch is sent only once the first has finished; later ones overlap.
+    expect(busyAtCall.slice(0, 2)).toEqual([0, 0]);
+    expect(Math.max(...busyAtCall)).toBeLessThanOrEqual(1);
   });
 
   it("stops dispatching when the call is cancelled", async () => {
