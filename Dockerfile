@@ -25,6 +25,6 @@ EXPOSE 50051 9464
 # Through the gRPC health service: healthy only while the gateway reaches Aerospike and is not draining.
 HEALTHCHECK --interval=10s --timeout=5s --retries=5 \
   CMD ["node", "bin/healthcheck.js"]
-# Exec form: node is PID 1's direct child of nothing else, so SIGTERM reaches the gateway's drain logic.
+# Exec form: node runs as PID 1 and receives SIGTERM itself, so the gateway drains before exiting.
 ENTRYPOINT ["node", "bin/aerogate.js"]
 CMD ["serve"]
