@@ -24,15 +24,14 @@
  * RSS while a 100k-entry StreamBatch is read slowly.
  */
 
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { create } from "@bufbuild/protobuf";
 import Aerospike from "aerospike";
 import { BatchService } from "../gen/ts/aerogate/v1/batch_pb.js";
 import { type Key, KeySchema, ValueSchema, Verb } from "../gen/ts/aerogate/v1/types_pb.js";
 import { startEmbeddedServer } from "../src/embedded/index.js";
 import { GrpcTestClient } from "../test/helpers/grpc-client.js";
+import { spawnBenchGateway } from "./spawn-gateway.js";
 
 const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 const RECORDS = env("BENCH_RECORDS", 10_000);
@@ -254,29 +253,16 @@ async function main(): Promise<void> {
     "--log-level",
     "error",
   ];
-  const child = spawn(
-    process.execPath,
-    [
+  const { address, child } = await spawnBenchGateway(gatewayArgs, {
+    nodeFlags: [
       ...(process.env.BENCH_GC_LOG ? ["--expose-gc"] : []),
       ...(process.env.BENCH_PROFILE
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
         : []),
-      "node_modules/vite-node/vite-node.mjs",
-      "bench/gateway-child.ts",
     ],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, GATEWAY_ARGS: JSON.stringify(gatewayArgs) },
-    },
-  );
+  });
   // Never leave the gateway running, whatever happens to the benchmark.
   process.on("exit", () => child.kill("SIGKILL"));
-  const address = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      if (line.startsWith("{")) resolve((JSON.parse(line) as { address: string }).address);
-    });
-    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
   const grpc = new GrpcTestClient(address);
   const [host, port] = hosts.split(",")[0]?.split(":") ?? [];
   const direct = await Aerospike.connect({

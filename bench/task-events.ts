@@ -20,13 +20,13 @@
  * watchers), then delivering the event adds the cost of writing it to every watcher's stream, which
  * grows with their number.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import Aerospike from "aerospike";
 import { type TaskEvent, TaskEventType, TaskService } from "../gen/ts/aerogate/v1/task_pb.js";
 import { startEmbeddedServer } from "../src/embedded/index.js";
 import { GrpcTestClient } from "../test/helpers/grpc-client.js";
+import { spawnBenchGateway } from "./spawn-gateway.js";
 
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 2000);
@@ -76,30 +76,12 @@ async function round(clients: readonly GrpcTestClient[], watchers: number): Prom
   return delays;
 }
 
-/** Starts the gateway in its own process (bench/gateway-child.ts) and resolves with its address. */
-async function spawnGateway(
-  aerospikePort: number,
-): Promise<{ address: string; child: ChildProcess }> {
-  const args = ["--listen", "127.0.0.1:0", "--aerospike-hosts", `127.0.0.1:${aerospikePort}`];
-  const child = spawn(
-    process.execPath,
-    ["node_modules/vite-node/vite-node.mjs", "bench/gateway-child.ts"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        GATEWAY_ARGS: JSON.stringify(args),
-        AEROGATE_TASK_POLL_INTERVAL_MS: String(POLL_MS),
-      },
-    },
+/** Starts the gateway in its own process against the embedded server, with the bench's poll interval. */
+function spawnGateway(aerospikePort: number) {
+  return spawnBenchGateway(
+    ["--listen", "127.0.0.1:0", "--aerospike-hosts", `127.0.0.1:${aerospikePort}`],
+    { env: { AEROGATE_TASK_POLL_INTERVAL_MS: String(POLL_MS) } },
   );
-  const address = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
-      if (line.startsWith("{")) resolve((JSON.parse(line) as { address: string }).address);
-    });
-    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return { address, child };
 }
 
 async function main(): Promise<void> {
