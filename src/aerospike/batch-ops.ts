@@ -15,8 +15,15 @@ import {
   planResults,
   readRecord,
 } from "./record-ops.js";
-import { probedTypes, typeProbeOps } from "./type-probe.js";
+import {
+  probedTypes,
+  probeHints,
+  readAllWithProbeOps,
+  splitProbed,
+  typeProbeOps,
+} from "./type-probe.js";
 import { fromClientValue, needsParticleType, toClientKey, toClientValue } from "./values.js";
+import { wireExpression } from "./wire-expression.js";
 
 const { batchType, policy: P } = Aerospike;
 
@@ -78,7 +85,7 @@ export function prepareBatch(
 function rowPolicy(p: PreparedItem): Record<string, unknown> {
   const w = p.item.settings;
   return {
-    ...(p.filter === undefined ? {} : { filterExpression: p.filter.exp }),
+    ...(p.filter === undefined ? {} : { filterExpression: wireExpression(p.filter.exp) }),
     ...(w.ttl === undefined ? {} : { ttl: w.ttl }),
     ...(w.sendKey ? { key: P.key.SEND } : {}),
     ...(w.durableDelete ? { durableDelete: true } : {}),
@@ -90,13 +97,24 @@ function withPolicy(row: Record<string, unknown>, policy: Record<string, unknown
   return Object.keys(policy).length === 0 ? row : { ...row, policy };
 }
 
-function batchRecord(p: PreparedItem): Record<string, unknown> {
+/** The bins an all-bins read row probes the types of in the same command (see {@link ProbeHints}). */
+function hintFor(p: PreparedItem): readonly string[] | undefined {
+  const a = p.item.action;
+  if (a.kind !== "read" || !a.allBins || p.plan !== undefined) return undefined;
+  return probeHints.binsOf(p.item.key.namespace, p.item.key.set);
+}
+
+function batchRecord(p: PreparedItem, hinted: readonly string[] | undefined) {
   const key = toClientKey(p.item.key);
   const a = p.item.action;
   switch (a.kind) {
     case "read":
       if (p.plan !== undefined) {
         return withPolicy({ type: batchType.BATCH_READ, key, ops: p.plan.ops }, rowPolicy(p));
+      }
+      if (hinted !== undefined && hinted.length > 0) {
+        const ops = readAllWithProbeOps(hinted);
+        return withPolicy({ type: batchType.BATCH_READ, key, ops }, rowPolicy(p));
       }
       return withPolicy({ type: batchType.BATCH_READ, key, readAllBins: a.allBins }, rowPolicy(p));
     case "exists":
@@ -174,7 +192,8 @@ async function runRows(
   t: CommandTimeouts,
 ): Promise<BatchOutcome[]> {
   if (rows.length === 0) return [];
-  const records = rows.map(batchRecord);
+  const hints = rows.map(hintFor);
+  const records = rows.map((p, i) => batchRecord(p, hints[i]));
   const isRead = rows.every(
     (p) => p.item.action.kind === "read" || p.item.action.kind === "exists",
   );
@@ -187,11 +206,37 @@ async function runRows(
   } catch (e) {
     throw toFailure(e);
   }
-  const outcomes = rows.map((p, i) => rowOutcome(p, results[i] as ClientBatchResult));
-  return resolveAmbiguousReads(client, rows, results, outcomes, t);
+  const allBins = rows.map((p, i) => allBinsRead(p, results[i] as ClientBatchResult, hints[i]));
+  const outcomes = rows.map((p, i) => rowOutcome(p, results[i] as ClientBatchResult, allBins[i]));
+  return resolveAmbiguousReads(client, rows, results, allBins, outcomes, t);
 }
 
-function rowOutcome(p: PreparedItem, r: ClientBatchResult): BatchOutcome {
+/** An all-bins read's bins, the particle types probed with it, and the ambiguous bins left. */
+interface AllBinsRead {
+  readonly bins: Record<string, unknown>;
+  readonly particles: Record<string, number>;
+  readonly unresolved: readonly string[];
+}
+
+function allBinsRead(
+  p: PreparedItem,
+  r: ClientBatchResult,
+  hinted: readonly string[] | undefined,
+): AllBinsRead | undefined {
+  if (hinted === undefined || r.status !== 0) return undefined;
+  const raw = r.record?.bins ?? {};
+  const { bins, particles } =
+    hinted.length > 0 ? splitProbed(hinted, raw) : { bins: { ...raw }, particles: {} };
+  const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
+  if (ambiguous.length > 0) probeHints.learn(p.item.key.namespace, p.item.key.set, ambiguous);
+  return { bins, particles, unresolved: ambiguous.filter((b) => particles[b] === undefined) };
+}
+
+function rowOutcome(
+  p: PreparedItem,
+  r: ClientBatchResult,
+  all: AllBinsRead | undefined,
+): BatchOutcome {
   const index = p.item.index;
   const digest = r.record?.key?.digest;
   const base = {
@@ -202,55 +247,54 @@ function rowOutcome(p: PreparedItem, r: ClientBatchResult): BatchOutcome {
   };
   if (r.status !== 0) return base;
   const bins = r.record?.bins ?? {};
-  const a = p.item.action;
   if (p.plan !== undefined) {
     const results = planResults(p.plan, bins);
     return { ...base, record: recordOf(r, planBins(p.plan, bins)), results };
   }
-  if (a.kind === "read" && a.allBins) return { ...base, record: recordOf(r, decodeBins(bins, {})) };
+  if (all !== undefined)
+    return { ...base, record: recordOf(r, decodeBins(all.bins, all.particles)) };
   return { ...base, record: recordOf(r, new Map()) };
 }
 
 /**
  * All-bins reads cannot tell FLOAT 3.0 from INTEGER 3 (nor GeoJSON from string, a raw list from a
- * blob): probe the particle types of the ambiguous bins in a second batch, checking generations;
- * a record that changed in between is read again on its own.
+ * blob). Bins the read probed in the same command are resolved already; the rest are probed in a
+ * second batch, checking generations, and a record that changed in between is read again alone.
  */
 async function resolveAmbiguousReads(
   client: AerospikeClient,
   rows: readonly PreparedItem[],
   results: readonly ClientBatchResult[],
+  allBins: readonly (AllBinsRead | undefined)[],
   outcomes: BatchOutcome[],
   t: CommandTimeouts,
 ): Promise<BatchOutcome[]> {
-  const todo: { i: number; bins: string[] }[] = [];
-  rows.forEach((p, i) => {
-    const a = p.item.action;
-    const r = results[i] as ClientBatchResult;
-    if (a.kind !== "read" || !a.allBins || r.status !== 0) return;
-    const bins = r.record?.bins ?? {};
-    const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
-    if (ambiguous.length > 0) todo.push({ i, bins: ambiguous });
+  const todo: { i: number; all: AllBinsRead }[] = [];
+  allBins.forEach((all, i) => {
+    if (all !== undefined && all.unresolved.length > 0) todo.push({ i, all });
   });
   if (todo.length === 0) return outcomes;
-  const probes = todo.map(({ i, bins }) => ({
+  const probes = todo.map(({ i, all }) => ({
     type: batchType.BATCH_READ,
     key: toClientKey((rows[i] as PreparedItem).item.key),
-    ops: typeProbeOps(bins),
+    ops: typeProbeOps(all.unresolved),
   }));
   const answers = (await call(() =>
     loose(client).batchRead(probes, { ...basePolicy(t, undefined, false), respondAllKeys: true }),
   )) as ClientBatchResult[];
   await Promise.all(
-    todo.map(async ({ i, bins }, k) => {
+    todo.map(async ({ i, all }, k) => {
       const p = rows[i] as PreparedItem;
       const r = results[i] as ClientBatchResult;
       const a = answers[k] as ClientBatchResult;
       if (a.status === 0 && a.record?.gen === r.record?.gen) {
-        const particles = probedTypes(bins, a.record?.bins ?? {});
+        const particles = {
+          ...all.particles,
+          ...probedTypes(all.unresolved, a.record?.bins ?? {}),
+        };
         outcomes[i] = {
           ...(outcomes[i] as BatchOutcome),
-          record: recordOf(r, decodeBins(r.record?.bins ?? {}, particles)),
+          record: recordOf(r, decodeBins(all.bins, particles)),
         };
         return;
       }

@@ -4,6 +4,7 @@ import type { AsValue, HllFlags, Op } from "../mapping/model.js";
 import { type CompiledExpression, compileExpression } from "./expressions.js";
 import { probedTypes, typeProbeOps } from "./type-probe.js";
 import { fromClientValue, ParticleType, toClientValue } from "./values.js";
+import { namedWireExpression, wireExpression } from "./wire-expression.js";
 
 const { operations, hll, exp } = Aerospike;
 
@@ -77,7 +78,7 @@ function typed(particle: number | undefined, js: unknown): AsValue | undefined {
 }
 
 // A literal value entry; the binding converts it like a bin value (BigInt, HLL and all).
-function literal(v: AsValue): unknown {
+function literal(v: AsValue): unknown[] {
   return [{ op: 128, value: toClientValue(v) }];
 }
 
@@ -204,7 +205,11 @@ function planOne(
     case "write":
       if (needsExpressionWrite(op.value)) {
         return plain(
-          exp.operations.write(op.bin, literal(op.value) as never, exp.expWriteFlags.DEFAULT),
+          exp.operations.write(
+            op.bin,
+            wireExpression(literal(op.value)) as never,
+            exp.expWriteFlags.DEFAULT,
+          ),
         );
       }
       return plain(operations.write(op.bin, toClientValue(op.value) as never));
@@ -234,7 +239,7 @@ function planOne(
       const name = namer.next();
       const flags = op.ignoreEvalFailure ? exp.expReadFlags.EVAL_NO_FAIL : exp.expReadFlags.DEFAULT;
       return {
-        ops: [exp.operations.read(name, compiled.exp as never, flags)],
+        ops: [exp.operations.read(name, wireExpression(compiled.exp) as never, flags)],
         decoder: (bins) => typed(compiled.particle, bins[name]),
         names: [name],
       };
@@ -253,7 +258,7 @@ function planOne(
         (op.ignoreOpFailure ? f.POLICY_NO_FAIL : 0) |
         (op.ignoreEvalFailure ? f.EVAL_NO_FAIL : 0) |
         (op.deleteIfNull ? f.ALLOW_DELETE : 0);
-      return plain(exp.operations.write(op.bin, compiled.exp as never, flags));
+      return plain(exp.operations.write(op.bin, wireExpression(compiled.exp) as never, flags));
     }
     case "hllInit":
       return plain(
@@ -279,7 +284,13 @@ function planOne(
         return {
           ops: [
             hll.refreshCount(op.bin) as ClientOperation,
-            exp.operations.read(name, exp.hll.getCount(exp.binHll(op.bin)) as never, 0),
+            exp.operations.read(
+              name,
+              namedWireExpression(`hllCount:${op.bin}`, () =>
+                exp.hll.getCount(exp.binHll(op.bin)),
+              ) as never,
+              0,
+            ),
           ],
           decoder: (bins) => typed(ParticleType.INTEGER, bins[name]),
           names: [op.bin, name],
@@ -347,7 +358,11 @@ function planRead(bin: string, synthetic: boolean, namer: Namer): PlannedOp {
     return {
       ops: [
         operations.read(bin),
-        exp.operations.read(probe, exp.binType(bin) as never, exp.expReadFlags.DEFAULT),
+        exp.operations.read(
+          probe,
+          namedWireExpression(`binType:${bin}`, () => exp.binType(bin)) as never,
+          exp.expReadFlags.DEFAULT,
+        ),
       ],
       decoder: (bins) => {
         // A missing bin reads as nil, as the server reports it.
@@ -359,8 +374,12 @@ function planRead(bin: string, synthetic: boolean, namer: Namer): PlannedOp {
   }
   const names = TYPED_READS.map(() => namer.next());
   return {
-    ops: TYPED_READS.map(([, read], k) =>
-      exp.operations.read(names[k] as string, read(bin) as never, exp.expReadFlags.EVAL_NO_FAIL),
+    ops: TYPED_READS.map(([particle, read], k) =>
+      exp.operations.read(
+        names[k] as string,
+        namedWireExpression(`typed:${particle}:${bin}`, () => read(bin) as unknown[]) as never,
+        exp.expReadFlags.EVAL_NO_FAIL,
+      ),
     ),
     decoder: (bins) => {
       for (let k = 0; k < TYPED_READS.length; k++) {
@@ -391,7 +410,13 @@ function planHllRead(
   }
   const name = namer.next();
   return {
-    ops: [exp.operations.read(name, viaExp() as never, exp.expReadFlags.DEFAULT)],
+    ops: [
+      exp.operations.read(
+        name,
+        wireExpression(viaExp() as unknown[]) as never,
+        exp.expReadFlags.DEFAULT,
+      ),
+    ],
     decoder: (bins) => typed(particle, bins[name]),
     names: [name],
   };

@@ -1,6 +1,7 @@
 import Aerospike from "aerospike";
 import type { ExistsMode, WriteSettings } from "../mapping/model.js";
 import type { CompiledExpression } from "./expressions.js";
+import { wireExpression } from "./wire-expression.js";
 
 /** Timeouts of one command, from the caller's remaining deadline capped by configuration. */
 export interface CommandTimeouts {
@@ -48,7 +49,7 @@ export function basePolicy(
     // A retried write could apply twice; reads are safe to retry within the deadline.
     maxRetries: isWrite ? 0 : 2,
     deserialize: false,
-    ...(filter === undefined ? {} : { filterExpression: filter.exp }),
+    ...(filter === undefined ? {} : { filterExpression: wireExpression(filter.exp) }),
   };
 }
 

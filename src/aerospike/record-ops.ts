@@ -12,7 +12,13 @@ import type { CompiledExpression } from "./expressions.js";
 import { AerospikeFailure, call } from "./failure.js";
 import { type OperationPlan, planOperations } from "./operations.js";
 import { basePolicy, type CommandTimeouts, writePolicyFields } from "./policies.js";
-import { probedTypes, typeProbeOps } from "./type-probe.js";
+import {
+  probedTypes,
+  probeHints,
+  readAllWithProbeOps,
+  splitProbed,
+  typeProbeOps,
+} from "./type-probe.js";
 import { fromClientValue, needsParticleType, toClientKey } from "./values.js";
 
 /** The aerospike client instance the gateway talks through. */
@@ -63,10 +69,11 @@ function toRecordData(r: ClientRecord, bins: ReadonlyMap<string, AsValue>): Reco
 
 /**
  * Reads one record exactly. Named bins are read with their particle types in one command
- * (see {@link planOperations}); all-bins reads fetch the record, then — only when a bin holds an
- * integral number, a string or a buffer, whose type the client hides — probe those bins'
- * particle types and check the generation did not move (else read again).
- * Missing or filtered records reject with the server's code (2, 27).
+ * (see {@link planOperations}). All-bins reads fetch the record together with the particle types
+ * of the bins the set is known to hold ambiguous values in ({@link probeHints}); only bins the
+ * hint misses (an integral number, JSON object text or a msgpack-looking buffer, whose type the
+ * client hides) are probed in a second command, checking the generation did not move (else the
+ * read starts again). Missing or filtered records reject with the server's code (2, 27).
  */
 export async function readRecord(
   client: AerospikeClient,
@@ -93,16 +100,24 @@ export async function readRecord(
     return toRecordData(r, planBins(plan, r.bins ?? {}));
   }
   for (let attempt = 1; ; attempt++) {
-    const r = (await call(() => loose(client).get(k, policy))) as ClientRecord;
-    const bins = r.bins ?? {};
+    const hinted = probeHints.binsOf(key.namespace, key.set);
+    const r = (await call(() =>
+      hinted.length > 0
+        ? loose(client).operate(k, readAllWithProbeOps(hinted), null, policy)
+        : loose(client).get(k, policy),
+    )) as ClientRecord;
+    const { bins, particles } =
+      hinted.length > 0 ? splitProbed(hinted, r.bins ?? {}) : { bins: r.bins ?? {}, particles: {} };
     const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
-    if (ambiguous.length === 0) return toRecordData(r, decodeBins(bins, {}));
-    const types = await probeParticleTypes(client, k, ambiguous, t);
+    if (ambiguous.length > 0) probeHints.learn(key.namespace, key.set, ambiguous);
+    const unresolved = ambiguous.filter((b) => particles[b] === undefined);
+    if (unresolved.length === 0) return toRecordData(r, decodeBins(bins, particles));
+    const types = await probeParticleTypes(client, k, unresolved, t);
     if (types.generation === r.gen || attempt >= PROBE_ATTEMPTS) {
       if (types.generation !== r.gen) {
         throw new AerospikeFailure(14, "record kept changing while its bin types were read", false);
       }
-      return toRecordData(r, decodeBins(bins, types.particles));
+      return toRecordData(r, decodeBins(bins, { ...particles, ...types.particles }));
     }
   }
 }

@@ -1,4 +1,5 @@
 import Aerospike from "aerospike";
+import { namedWireExpression } from "./wire-expression.js";
 
 const { exp } = Aerospike;
 
@@ -42,7 +43,11 @@ export function typeProbeOps(bins: readonly string[]): unknown[] {
   const ops: unknown[] = [];
   for (let i = 0; i * BINS_PER_PROBE < bins.length; i++) {
     const group = bins.slice(i * BINS_PER_PROBE, (i + 1) * BINS_PER_PROBE);
-    ops.push(exp.operations.read(probeName(i), packedTypeProbe(group) as never, 0));
+    const wire = namedWireExpression(
+      `probe:${JSON.stringify(group)}`,
+      () => packedTypeProbe(group) as unknown[],
+    ) as never;
+    ops.push(exp.operations.read(probeName(i), wire, 0));
   }
   return ops;
 }
@@ -62,3 +67,76 @@ export function probedTypes(
   }
   return out;
 }
+
+/** Whether a bins-object entry is a probe result rather than a bin. */
+export function isProbeName(name: string): boolean {
+  return name.charCodeAt(0) === 2;
+}
+
+/**
+ * Client read operations for "all bins, plus the particle types of `hinted`" in one command:
+ * a read op without a bin name reads every bin (the client sets GET_ALL for it), and the probe
+ * ops report under names no bin uses.
+ */
+export function readAllWithProbeOps(hinted: readonly string[]): unknown[] {
+  return [Aerospike.operations.read(""), ...typeProbeOps(hinted)];
+}
+
+/**
+ * Splits what a {@link readAllWithProbeOps} command returned into the record's bins and the
+ * particle types of the hinted bins present in it.
+ */
+export function splitProbed(
+  hinted: readonly string[],
+  result: Readonly<Record<string, unknown>>,
+): { bins: Record<string, unknown>; particles: Record<string, number> } {
+  const bins: Record<string, unknown> = {};
+  for (const name of Object.keys(result)) {
+    if (!isProbeName(name)) bins[name] = result[name];
+  }
+  return { bins, particles: probedTypes(hinted, result) };
+}
+
+/** Sets {@link ProbeHints} remembers. */
+export const HINT_SETS = 1024;
+/** Bins per set {@link ProbeHints} remembers (three probe operations). */
+export const HINT_BINS = 3 * BINS_PER_PROBE;
+
+const NO_BINS: readonly string[] = [];
+
+/**
+ * Which bins of a set held values whose particle type the client hides (integral numbers, JSON
+ * object text, msgpack-looking buffers), learned from earlier all-bins reads. An all-bins read
+ * probes the hinted bins' types in the same command; only bins outside the hint need a second
+ * command. Bounded: {@link HINT_SETS} sets, {@link HINT_BINS} bins each (oldest dropped first).
+ */
+export class ProbeHints {
+  private readonly sets = new Map<string, string[]>();
+
+  constructor(
+    private readonly maxSets = HINT_SETS,
+    private readonly maxBins = HINT_BINS,
+  ) {}
+
+  /** The hinted bins of a set (empty when nothing was learned). */
+  binsOf(namespace: string, set: string): readonly string[] {
+    return this.sets.get(`${namespace}\u0000${set}`) ?? NO_BINS;
+  }
+
+  /** Adds bins seen holding ambiguous values in a set. */
+  learn(namespace: string, set: string, bins: readonly string[]): void {
+    const id = `${namespace}\u0000${set}`;
+    const known = this.sets.get(id);
+    const fresh = bins.filter((b) => known === undefined || !known.includes(b));
+    if (fresh.length === 0) return;
+    if (known === undefined && this.sets.size >= this.maxSets) {
+      this.sets.delete(this.sets.keys().next().value as string);
+    }
+    // A new array, so commands built from the old hint keep decoding with the bins they probed.
+    const next = [...(known ?? []), ...fresh];
+    this.sets.set(id, next.slice(Math.max(0, next.length - this.maxBins)));
+  }
+}
+
+/** The gateway's hints, shared by every call. */
+export const probeHints = new ProbeHints();

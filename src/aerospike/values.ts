@@ -117,11 +117,30 @@ export function clientDouble(value: number): InstanceType<typeof Aerospike.Doubl
 
 /**
  * Whether a top-level value as returned by the client needs the bin's particle type to be
- * decoded exactly (integral numbers, strings and buffers).
+ * decoded exactly: integral numbers (INTEGER or FLOAT), text that could be GeoJSON (a JSON
+ * object: its first non-blank character is `{`), and buffers that could be a raw list or map
+ * (read with `deserialize: false`; their first byte is a msgpack array or map header). Any other
+ * string is a STRING, any other buffer a BLOB.
  */
 export function needsParticleType(js: unknown): boolean {
   if (typeof js === "number") return Number.isInteger(js) && !Object.is(js, -0);
-  return typeof js === "string" || Buffer.isBuffer(js);
+  if (typeof js === "string") return couldBeGeoJson(js);
+  if (Buffer.isBuffer(js)) return js.length > 0 && isMsgpackContainerHeader(js[0] as number);
+  return false;
+}
+
+function couldBeGeoJson(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // JSON's blanks: space, tab, line feed, carriage return.
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return c === 0x7b;
+  }
+  return false;
+}
+
+/** fixmap, fixarray, array 16/32, map 16/32. */
+function isMsgpackContainerHeader(b: number): boolean {
+  return (b >= 0x80 && b <= 0x9f) || (b >= 0xdc && b <= 0xdf);
 }
 
 /** Converts a domain key to an `Aerospike.Key` (digest alone when no user key is given). */

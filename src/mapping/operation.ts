@@ -16,9 +16,16 @@ export const HLL_LIMITS = {
   maxTotalBits: 64,
 } as const;
 
-/** Checks a bin name (non-empty, at most 15 UTF-8 bytes) and returns it. */
+/**
+ * Checks a bin name (non-empty, at most 15 UTF-8 bytes, not starting with U+0001 or U+0002, which
+ * name the gateway's own result entries such as type probes) and returns it.
+ */
 export function checkBinName(bin: string, path: string): string {
   if (bin === "") throw FieldError.of(path, "a bin name is required");
+  const first = bin.charCodeAt(0);
+  if (first === 1 || first === 2) {
+    throw FieldError.of(path, "bin names starting with U+0001 or U+0002 are reserved");
+  }
   if (Buffer.byteLength(bin, "utf8") > MAX_BIN_NAME_BYTES) {
     throw FieldError.of(path, `a bin name is at most ${MAX_BIN_NAME_BYTES} bytes`);
   }

@@ -178,6 +178,16 @@ describe("operationFromProto", () => {
       op({ bin: "r", op: { case: "selectFrom", value: {} } }),
       "o.select_from.expression.ael",
     ],
+    [
+      "a bin name the gateway reserves",
+      op({ bin: "\u00020", op: { case: "setTo", value: int(1n) } }),
+      "o.bin",
+    ],
+    [
+      "a 16-byte bin name",
+      op({ bin: "abcdefghijklmnop", op: { case: "setTo", value: int(1n) } }),
+      "o.bin",
+    ],
   ];
   for (const [name, o, field] of invalid) {
     it(`rejects ${name} at ${field}`, () => {
