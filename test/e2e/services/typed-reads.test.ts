@@ -44,6 +44,8 @@ function counting(client: Aerospike.Client) {
   };
 }
 
+/** A client key (typed loosely: the package's Key typings clash with exactOptionalPropertyTypes). */
+const ck = (set: string, k: string) => new Aerospike.Key("test", set, k) as never;
 const key = (set: string, k: string): RecordKey => ({ namespace: "test", set, userKey: k });
 const readAll = (index: number, k: RecordKey): BatchItem => ({
   index,
@@ -83,8 +85,9 @@ const PLAIN: [string, unknown, AsValue][] = [
   ["blob", Buffer.from([0x01, 0x91]), { type: "bytes", value: new Uint8Array([0x01, 0x91]) }],
 ];
 
-function binsOf(values: [string, unknown, AsValue][]): Record<string, unknown> {
-  return Object.fromEntries(values.map(([b, js]) => [b, js]));
+/** The bins to write (typed loosely: the package's bin typings omit wrapped values). */
+function binsOf(...groups: [string, unknown, AsValue][][]): never {
+  return Object.fromEntries(groups.flat().map(([b, js]) => [b, js])) as never;
 }
 
 function expected(values: [string, unknown, AsValue][]): Map<string, AsValue> {
@@ -104,10 +107,7 @@ describe("typed all-bins reads", () => {
     const set = freshSet();
     const keys = [key(set, "a"), key(set, "b")];
     for (const k of keys) {
-      await h.client.put(new Aerospike.Key("test", set, k.userKey as string), {
-        ...binsOf(AMBIGUOUS),
-        ...binsOf(PLAIN),
-      });
+      await h.client.put(ck(set, k.userKey as string), binsOf(AMBIGUOUS, PLAIN));
     }
     const want = expected([...AMBIGUOUS, ...PLAIN]);
     const c = counting(h.client);
@@ -128,7 +128,7 @@ describe("typed all-bins reads", () => {
   it("batch: needs no probe when every value decodes exactly on its own", async () => {
     const set = freshSet();
     const k = key(set, "p");
-    await h.client.put(new Aerospike.Key("test", set, "p"), binsOf(PLAIN));
+    await h.client.put(ck(set, "p"), binsOf(PLAIN));
     const c = counting(h.client);
     const [o] = await runBatch(c.client, prepareBatch([readAll(0, k)]), t);
     expect(c.calls).toEqual(["batchRead"]);
@@ -138,10 +138,10 @@ describe("typed all-bins reads", () => {
 
   it("batch: probes a bin outside the hint in a second command and learns it", async () => {
     const set = freshSet();
-    await h.client.put(new Aerospike.Key("test", set, "x"), { i: 1 });
+    await h.client.put(ck(set, "x"), { i: 1 });
     const c = counting(h.client);
     await runBatch(c.client, prepareBatch([readAll(0, key(set, "x"))]), t);
-    await h.client.put(new Aerospike.Key("test", set, "x"), { f: clientDouble(7) });
+    await h.client.put(ck(set, "x"), { f: clientDouble(7) });
     c.calls.length = 0;
     const [o] = await runBatch(c.client, prepareBatch([readAll(0, key(set, "x"))]), t);
     expect(c.calls).toEqual(["batchRead", "batchRead"]);
@@ -152,13 +152,14 @@ describe("typed all-bins reads", () => {
 
   it("batch: reads a record again alone when it changed between read and probe", async () => {
     const set = freshSet();
-    const ck = new Aerospike.Key("test", set, "r");
-    await h.client.put(ck, { n: 5 });
+    const rk = ck(set, "r");
+    await h.client.put(rk, { n: 5 });
     const c = counting(h.client);
     let round = 0;
     c.beforeEach(async (method) => {
       // Between the read and the type probe, another writer makes n a FLOAT.
-      if (method === "batchRead" && round++ === 1) await h.client.put(ck, { n: clientDouble(5) });
+      if (method === "batchRead" && round++ === 1)
+        await h.client.put(rk, { n: clientDouble(5) } as never);
     });
     const [o] = await runBatch(c.client, prepareBatch([readAll(0, key(set, "r"))]), t);
     expect(o?.record?.bins.get("n")).toEqual({ type: "double", value: 5 });
@@ -168,10 +169,7 @@ describe("typed all-bins reads", () => {
   it("get: reads and probes in one command once the set's bins are known", async () => {
     const set = freshSet();
     const k = key(set, "g");
-    await h.client.put(new Aerospike.Key("test", set, "g"), {
-      ...binsOf(AMBIGUOUS),
-      ...binsOf(PLAIN),
-    });
+    await h.client.put(ck(set, "g"), binsOf(AMBIGUOUS, PLAIN));
     const want = expected([...AMBIGUOUS, ...PLAIN]);
     const c = counting(h.client);
     expect((await readRecord(c.client, k, t, {})).bins).toEqual(want);
