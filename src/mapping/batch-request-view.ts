@@ -1,0 +1,129 @@
+import { fromBinary } from "@bufbuild/protobuf";
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
+import { type BatchEntry, BatchEntrySchema } from "../../gen/ts/aerogate/v1/batch_pb.js";
+import { type Expression, ExpressionSchema } from "../../gen/ts/aerogate/v1/types_pb.js";
+
+/**
+ * A batch request read lazily from its encoded bytes (ExecuteBatchRequest and StreamBatchRequest share fields 1-3).
+ *
+ * Only the top level is checked when the view is built; an entry whose own bytes are malformed throws when
+ * `entry(i)` decodes it, so a caller that must reject a bad request before running anything decodes every
+ * entry once up front.
+ */
+export interface BatchRequestView {
+  readonly entryCount: number;
+  /** Decodes entry i afresh (a new BatchEntry message each call); i in [0, entryCount). */
+  entry(i: number): BatchEntry;
+  readonly filter: Expression | undefined;
+  readonly respondAllKeys: boolean | undefined;
+}
+
+const FIELD_ENTRIES = 1;
+const FIELD_FILTER = 2;
+const FIELD_RESPOND_ALL_KEYS = 3;
+
+/** Growable list of (offset, length) pairs kept in two typed arrays instead of per-entry objects. */
+class Spans {
+  offsets = new Uint32Array(16);
+  lengths = new Uint32Array(16);
+  count = 0;
+
+  push(offset: number, length: number): void {
+    if (this.count === this.offsets.length) {
+      const offsets = new Uint32Array(this.count * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const lengths = new Uint32Array(this.count * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.offsets[this.count] = offset;
+    this.lengths[this.count] = length;
+    this.count++;
+  }
+}
+
+/** Reads a length-delimited payload's bounds at the reader's position and moves past it. */
+function readSpan(reader: BinaryReader, total: number): [number, number] {
+  const length = reader.uint32();
+  const start = reader.pos;
+  if (start + length > total) {
+    throw new Error(
+      `batch request: length ${length} at offset ${start} runs past the end (${total} bytes)`,
+    );
+  }
+  reader.pos = start + length;
+  return [start, length];
+}
+
+function expectWireType(field: number, actual: WireType, expected: WireType): void {
+  if (actual !== expected) {
+    throw new Error(`batch request: field ${field} has wire type ${actual}, expected ${expected}`);
+  }
+}
+
+/** Concatenates the filter's occurrences: decoding the concatenation is protobuf's merge of them. */
+function decodeFilter(bytes: Uint8Array, parts: [number, number][]): Expression | undefined {
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) {
+    const [start, length] = parts[0] as [number, number];
+    return fromBinary(ExpressionSchema, bytes.subarray(start, start + length));
+  }
+  const size = parts.reduce((n, [, length]) => n + length, 0);
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const [start, length] of parts) {
+    joined.set(bytes.subarray(start, start + length), at);
+    at += length;
+  }
+  return fromBinary(ExpressionSchema, joined);
+}
+
+/**
+ * Builds a lazy view over an encoded ExecuteBatchRequest or StreamBatchRequest: one pass over the top-level
+ * fields records where each entry's bytes lie; entries are decoded only by `entry(i)`.
+ * Throws an Error when the top level is malformed (truncated varint, length past the end, wrong wire type for
+ * fields 1-3, invalid wire type). Other fields are skipped as protobuf-es skips unknown fields.
+ */
+export function viewBatchRequest(bytes: Uint8Array): BatchRequestView {
+  const reader = new BinaryReader(bytes);
+  const total = bytes.length;
+  const spans = new Spans();
+  const filterParts: [number, number][] = [];
+  let respondAllKeys: boolean | undefined;
+  while (reader.pos < total) {
+    const [field, wireType] = reader.tag();
+    if (field === FIELD_ENTRIES) {
+      expectWireType(field, wireType, WireType.LengthDelimited);
+      const [start, length] = readSpan(reader, total);
+      spans.push(start, length);
+    } else if (field === FIELD_FILTER) {
+      expectWireType(field, wireType, WireType.LengthDelimited);
+      filterParts.push(readSpan(reader, total));
+    } else if (field === FIELD_RESPOND_ALL_KEYS) {
+      expectWireType(field, wireType, WireType.Varint);
+      respondAllKeys = reader.bool();
+    } else {
+      reader.skip(wireType, field);
+    }
+  }
+  // The reader's bounds check runs after a varint is read, so a varint cut at the end must be caught here.
+  if (reader.pos > total) throw new Error("batch request: truncated");
+  const filter = decodeFilter(bytes, filterParts);
+  const entryCount = spans.count;
+  // Trimmed copies so the view keeps no slack from the doubling.
+  const offsets = spans.offsets.slice(0, entryCount);
+  const lengths = spans.lengths.slice(0, entryCount);
+  return {
+    entryCount,
+    filter,
+    respondAllKeys,
+    entry(i: number): BatchEntry {
+      if (!Number.isInteger(i) || i < 0 || i >= entryCount) {
+        throw new RangeError(`batch entry index ${i} out of range [0, ${entryCount})`);
+      }
+      const start = offsets[i] as number;
+      return fromBinary(BatchEntrySchema, bytes.subarray(start, start + (lengths[i] as number)));
+    },
+  };
+}
