@@ -26,17 +26,25 @@ export interface HandlerContext {
   readonly log: Logger;
 }
 
+/**
+ * A response a handler encoded itself: the protobuf bytes of the method's output message, which
+ * the transport sends as they are (for hot paths where building message objects costs too much).
+ */
+export class EncodedResponse {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
 /** A unary handler: takes the request, resolves to the response (a message or its init shape). */
 export type UnaryHandler<I extends DescMessage, O extends DescMessage> = (
   request: MessageShape<I>,
   ctx: HandlerContext,
-) => Promise<MessageInitShape<O>> | MessageInitShape<O>;
+) => Promise<MessageInitShape<O> | EncodedResponse> | MessageInitShape<O> | EncodedResponse;
 
 /** A server-streaming handler: an async generator yielding responses; returning ends the call with OK. */
 export type ServerStreamingHandler<I extends DescMessage, O extends DescMessage> = (
   request: MessageShape<I>,
   ctx: HandlerContext,
-) => AsyncIterable<MessageInitShape<O>>;
+) => AsyncIterable<MessageInitShape<O> | EncodedResponse>;
 
 /** The handler type that fits one method of a generated service. */
 export type MethodHandler<M extends GenServiceMethods[string]> = M["methodKind"] extends "unary"

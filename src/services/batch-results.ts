@@ -1,10 +1,13 @@
 import { create } from "@bufbuild/protobuf";
+import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import { type BatchResult, BatchResultSchema } from "../../gen/ts/aerogate/v1/batch_pb.js";
 import type { Key } from "../../gen/ts/aerogate/v1/types_pb.js";
 import type { BatchOutcome } from "../aerospike/batch-ops.js";
+import { EncodedResponse } from "../context.js";
 import { recordDigest } from "../mapping/digest.js";
 import { keyEcho } from "../mapping/key.js";
 import type { RecordKey } from "../mapping/model.js";
+import { writeKeyEcho, writeRecord, writeValue } from "../mapping/pb-encode.js";
 import { recordToProto, resultsToProto } from "../mapping/record.js";
 import { resultName } from "../mapping/result-codes.js";
 import { valueToProto } from "../mapping/value.js";
@@ -28,7 +31,10 @@ export function countOutcomes(outcomes: readonly BatchOutcome[]): void {
   for (const [name, n] of byName) metrics.batchEntries(name, n);
 }
 
-/** Builds the BatchResult of one entry's outcome. */
+/**
+ * Builds the BatchResult message of one entry's outcome: the reference the direct encoders below
+ * must agree with (the services send those).
+ */
 export function batchResultToProto(
   o: BatchOutcome,
   sentKey: Key | undefined,
@@ -46,4 +52,48 @@ export function batchResultToProto(
     operationResults: o.results === undefined ? [] : resultsToProto(o.results),
     ...(o.udfResult === undefined ? {} : { udfResult: valueToProto(o.udfResult) }),
   });
+}
+
+/** Writes one entry's BatchResult as the message field `fieldNo` (see {@link batchResultToProto}). */
+function writeBatchResult(
+  w: BinaryWriter,
+  fieldNo: number,
+  o: BatchOutcome,
+  sentKey: Key | undefined,
+  key: RecordKey,
+): void {
+  w.tag(fieldNo, WireType.LengthDelimited).fork();
+  if (o.index !== 0) w.tag(1, WireType.Varint).uint32(o.index);
+  writeKeyEcho(w, 2, sentKey, o.digest ?? recordDigest(key));
+  if (o.resultCode !== 0) w.tag(3, WireType.Varint).int32(o.resultCode);
+  const name = resultName(o.resultCode);
+  if (name !== "") w.tag(4, WireType.LengthDelimited).string(name);
+  const message = o.resultCode === 0 ? "" : (o.message ?? name);
+  if (message !== "") w.tag(5, WireType.LengthDelimited).string(message);
+  if (o.inDoubt) w.tag(6, WireType.Varint).bool(true);
+  if (o.record !== undefined) writeRecord(w, 7, o.record);
+  for (const v of o.results ?? []) writeValue(w, 8, v);
+  if (o.udfResult !== undefined) writeValue(w, 9, o.udfResult);
+  w.join();
+}
+
+/** One result row to encode: the outcome, the key as the caller sent it, and the domain key. */
+export interface ResultRow {
+  readonly outcome: BatchOutcome;
+  readonly sentKey: Key | undefined;
+  readonly key: RecordKey;
+}
+
+/** The encoded ExecuteBatchResponse for `rows` (results = 1), ready for the transport. */
+export function encodeExecuteBatchResponse(rows: Iterable<ResultRow>): EncodedResponse {
+  const w = new BinaryWriter();
+  for (const r of rows) writeBatchResult(w, 1, r.outcome, r.sentKey, r.key);
+  return new EncodedResponse(w.finish());
+}
+
+/** The encoded StreamBatchResponse carrying one result (result = 1), ready for the transport. */
+export function encodeStreamBatchResponse(row: ResultRow): EncodedResponse {
+  const w = new BinaryWriter();
+  writeBatchResult(w, 1, row.outcome, row.sentKey, row.key);
+  return new EncodedResponse(w.finish());
 }

@@ -13,7 +13,12 @@ import {
 import type { CompiledExpression } from "../aerospike/expressions.js";
 import type { CommandTimeouts } from "../aerospike/policies.js";
 import type { AerospikeClient } from "../aerospike/record-ops.js";
-import { defineService, type HandlerContext, type ServiceRegistration } from "../context.js";
+import {
+  defineService,
+  type EncodedResponse,
+  type HandlerContext,
+  type ServiceRegistration,
+} from "../context.js";
 import {
   batchItemFromProto,
   batchItemsFromProto,
@@ -21,7 +26,12 @@ import {
 } from "../mapping/batch-entry.js";
 import type { ExpressionSpec } from "../mapping/model.js";
 import { filterFromProto } from "../mapping/operation.js";
-import { batchResultToProto, countOutcomes, hasRow } from "./batch-results.js";
+import {
+  countOutcomes,
+  encodeExecuteBatchResponse,
+  encodeStreamBatchResponse,
+  hasRow,
+} from "./batch-results.js";
 import { abortedError, timeoutsFor, toCallError } from "./call-support.js";
 import type { DataServiceDeps } from "./record-service.js";
 
@@ -87,13 +97,15 @@ export function createBatchService(
         if (ctx.signal.aborted) throw abortedError(ctx);
         const all = req.respondAllKeys ?? true;
         countOutcomes(outcomes);
-        return {
-          results: outcomes
+        return encodeExecuteBatchResponse(
+          outcomes
             .filter((o) => hasRow(o, all))
-            .map((o) =>
-              batchResultToProto(o, req.entries[o.index]?.key, prepared[o.index]!.item.key),
-            ),
-        };
+            .map((o) => ({
+              outcome: o,
+              sentKey: req.entries[o.index]?.key,
+              key: (prepared[o.index] as PreparedItem).item.key,
+            })),
+        );
       } catch (e) {
         throw toCallError(e, t, ctx);
       }
@@ -144,7 +156,7 @@ async function* streamBatch(
   deps: DataServiceDeps,
   tuning: StreamTuning,
   client: () => AerospikeClient,
-): AsyncGenerator<{ result: StreamBatchResponse["result"] }> {
+): AsyncGenerator<EncodedResponse> {
   let t: CommandTimeouts | undefined;
   const compiled = new Map<ExpressionSpec, CompiledExpression>();
   let shared: ExpressionSpec | undefined;
@@ -202,7 +214,7 @@ async function* streamBatch(
       for (const o of rows) {
         if (!hasRow(o, all)) continue;
         const key = (slice[o.index - start] as PreparedItem).item.key;
-        yield { result: batchResultToProto(o, req.entries[o.index]?.key, key) };
+        yield encodeStreamBatchResponse({ outcome: o, sentKey: req.entries[o.index]?.key, key });
       }
       if (ctx.signal.aborted) throw abortedError(ctx);
       dispatch();

@@ -9,7 +9,7 @@ import {
   type StatusObject,
   type sendUnaryData,
 } from "@grpc/grpc-js";
-import type { AnyHandler, HandlerContext } from "../context.js";
+import { type AnyHandler, EncodedResponse, type HandlerContext } from "../context.js";
 import { AerogateError, Code, codeName, invalidArgument, toAerogateError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { formatTraceparent, type ServerSpan } from "../tracing/traceparent.js";
@@ -125,8 +125,9 @@ function requestOf(request: unknown, method: DescMethod): unknown {
   return request;
 }
 
-/** Encodes a handler's response (a message or its init shape) to protobuf bytes. */
+/** Encodes a handler's response (a message, its init shape, or bytes it encoded) to protobuf bytes. */
 function encodeResponse(method: DescMethod, response: unknown): Uint8Array {
+  if (response instanceof EncodedResponse) return response.bytes;
   // biome-ignore lint/suspicious/noExplicitAny: init shapes are checked by the typed handler signatures.
   return toBinary(method.output, create(method.output, response as any));
 }

@@ -1,10 +1,13 @@
-import { create } from "@bufbuild/protobuf";
+import { create, fromBinary } from "@bufbuild/protobuf";
 import Aerospike from "aerospike";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StreamBatchRequestSchema } from "../../../gen/ts/aerogate/v1/batch_pb.js";
+import {
+  StreamBatchRequestSchema,
+  StreamBatchResponseSchema,
+} from "../../../gen/ts/aerogate/v1/batch_pb.js";
 import { Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { AerospikeHandle } from "../../../src/aerospike/client.js";
-import { createHandlerContext } from "../../../src/context.js";
+import { createHandlerContext, type EncodedResponse } from "../../../src/context.js";
 import { type EmbeddedServer, startEmbeddedServer } from "../../../src/embedded/index.js";
 import { createBatchService } from "../../../src/services/batch-service.js";
 import { freshKey } from "./helpers.js";
@@ -63,8 +66,12 @@ function service() {
   return registration.impl.streamBatch as (
     req: unknown,
     ctx: unknown,
-  ) => AsyncGenerator<{ result: { index: number } }>;
+  ) => AsyncGenerator<EncodedResponse>;
 }
+
+/** The entry index a streamed (already encoded) result answers. */
+const indexOf = (m: EncodedResponse | undefined) =>
+  m === undefined ? undefined : fromBinary(StreamBatchResponseSchema, m.bytes).result?.index;
 
 const request = (n: number) =>
   create(StreamBatchRequestSchema, {
@@ -80,8 +87,8 @@ describe("StreamBatch dispatch", () => {
     await new Promise((r) => setTimeout(r, 300));
     // The reader took one result: the two first sub-batches ran, nothing more was dispatched.
     expect(batchCalls).toBe(2);
-    const seen = new Set([first.value?.result.index]);
-    for await (const m of stream) seen.add(m.result.index);
+    const seen = new Set([indexOf(first.value ?? undefined)]);
+    for await (const m of stream) seen.add(indexOf(m) as number);
     expect(seen.size).toBe(100);
     expect(batchCalls).toBe(10);
   });
@@ -90,7 +97,8 @@ describe("StreamBatch dispatch", () => {
     batchCalls = 0;
     busyAtCall = [];
     const seen = new Set<number>();
-    for await (const m of service()(request(50), createHandlerContext())) seen.add(m.result.index);
+    for await (const m of service()(request(50), createHandlerContext()))
+      seen.add(indexOf(m) as number);
     expect(seen.size).toBe(50);
     expect(batchCalls).toBe(5);
     // The second sub-batch is sent only once the first has finished; later ones overlap.
