@@ -60,18 +60,34 @@ export type ServiceImpl<S extends GenServiceMethods> = { [K in keyof S]: MethodH
 // biome-ignore lint/suspicious/noExplicitAny: the registry erases request/response types on purpose.
 export type AnyHandler = (request: any, ctx: HandlerContext) => unknown;
 
+/**
+ * Decodes a method's request bytes into what its handler takes instead of the decoded message
+ * (e.g. a lazy view of a large request); throwing marks the request malformed.
+ */
+export type RequestDecoder = (bytes: Uint8Array) => unknown;
+
 /** A service plus its (possibly partial) implementation; missing methods answer UNIMPLEMENTED. */
 export interface ServiceRegistration {
   readonly service: DescService;
   readonly impl: Readonly<Partial<Record<string, AnyHandler>>>;
+  /** Request decoders replacing protobuf decoding, by method local name. */
+  readonly decoders?: Readonly<Partial<Record<string, RequestDecoder>>>;
 }
 
-/** Pairs a generated service with a partial implementation, checking the handler types. */
+/**
+ * Pairs a generated service with a partial implementation, checking the handler types. A method
+ * given a decoder receives what the decoder returns (its handler casts its request type).
+ */
 export function defineService<S extends GenServiceMethods>(
   service: GenService<S>,
   impl: Partial<ServiceImpl<S>>,
+  decoders?: Partial<Record<keyof S, RequestDecoder>>,
 ): ServiceRegistration {
-  return { service: service as unknown as DescService, impl: impl as Record<string, AnyHandler> };
+  return {
+    service: service as unknown as DescService,
+    impl: impl as Record<string, AnyHandler>,
+    ...(decoders === undefined ? {} : { decoders: decoders as Record<string, RequestDecoder> }),
+  };
 }
 
 /** Options of {@link createHandlerContext}. */

@@ -46,10 +46,31 @@ function taskIdAccess(taskId: string | undefined): Access {
     : namespaceAccess("tasks", ref.namespace, ref.set);
 }
 
-/** Removes repeated accesses (large batches name the same namespace many times). */
-function unique(accesses: Access[]): Access[] {
+/** What tells two accesses apart. */
+function accessId(a: Access): string {
+  return `${a.right}\u0000${a.namespace}\u0000${a.set ?? "\u0001"}`;
+}
+
+/** The key and verb of each entry of a batch request, decoded or a lazy view (decoded one by one). */
+function* batchEntries(req: RequestLike): Generator<{ key?: KeyLike; verb?: number }> {
+  const view = req as {
+    readonly entryCount?: number;
+    entry?(i: number): { readonly key?: KeyLike; readonly verb?: number };
+  };
+  if (typeof view.entryCount === "number" && typeof view.entry === "function") {
+    for (let i = 0; i < view.entryCount; i++) yield view.entry(i);
+    return;
+  }
+  yield* req.entries ?? [];
+}
+
+/** The accesses a batch needs: read or write over each entry's key, each distinct one once. */
+function batchAccess(req: RequestLike): Access[] {
   const seen = new Map<string, Access>();
-  for (const a of accesses) seen.set(`${a.right}\u0000${a.namespace}\u0000${a.set ?? "\u0001"}`, a);
+  for (const e of batchEntries(req)) {
+    const a = keyAccess(READ_VERBS.has(e.verb ?? 0) ? "read" : "write", e.key);
+    seen.set(accessId(a), a);
+  }
   return [...seen.values()];
 }
 
@@ -67,11 +88,7 @@ export function requiredAccess(method: DescMethod, request: unknown): Access[] {
     case "aerogate.v1.RecordService":
       return [keyAccess(RECORD_READS.has(name) ? "read" : "write", req.key)];
     case "aerogate.v1.BatchService":
-      return unique(
-        (req.entries ?? []).map((e) =>
-          keyAccess(READ_VERBS.has(e.verb ?? 0) ? "read" : "write", e.key),
-        ),
-      );
+      return batchAccess(req);
     case "aerogate.v1.TaskService":
       switch (name) {
         case "StartTask":

@@ -127,3 +127,27 @@ export function viewBatchRequest(bytes: Uint8Array): BatchRequestView {
     },
   };
 }
+
+/** A view over a batch request that is already decoded (tests, callers in process). */
+export function viewOfDecoded(req: {
+  readonly entries: readonly BatchEntry[];
+  readonly filter?: Expression | undefined;
+  readonly respondAllKeys?: boolean | undefined;
+}): BatchRequestView {
+  return {
+    entryCount: req.entries.length,
+    entry: (i) => {
+      const e = req.entries[i];
+      if (e === undefined) throw new RangeError(`entry ${i} is out of range`);
+      return e;
+    },
+    filter: req.filter,
+    respondAllKeys: req.respondAllKeys,
+  };
+}
+
+/** Whether `req` is a {@link BatchRequestView} rather than a decoded message. */
+export function isBatchRequestView(req: unknown): req is BatchRequestView {
+  const v = req as Partial<BatchRequestView> | undefined;
+  return typeof v?.entryCount === "number" && typeof v.entry === "function";
+}

@@ -1,9 +1,5 @@
-import {
-  type BatchEntry,
-  BatchService,
-  type StreamBatchResponse,
-} from "../../gen/ts/aerogate/v1/batch_pb.js";
-import type { Expression } from "../../gen/ts/aerogate/v1/types_pb.js";
+import { type BatchEntry, BatchService } from "../../gen/ts/aerogate/v1/batch_pb.js";
+import type { Expression, Key } from "../../gen/ts/aerogate/v1/types_pb.js";
 import {
   type BatchOutcome,
   type PreparedItem,
@@ -24,6 +20,13 @@ import {
   batchItemsFromProto,
   checkEntryCount,
 } from "../mapping/batch-entry.js";
+import {
+  type BatchRequestView,
+  isBatchRequestView,
+  viewBatchRequest,
+  viewOfDecoded,
+} from "../mapping/batch-request-view.js";
+import { FieldError, fieldPath } from "../mapping/field-error.js";
 import type { ExpressionSpec } from "../mapping/model.js";
 import { filterFromProto } from "../mapping/operation.js";
 import {
@@ -87,32 +90,38 @@ export function createBatchService(
   tuning: StreamTuning = DEFAULT_STREAM_TUNING,
 ): ServiceRegistration {
   const client = () => deps.aerospike.current().client;
-  return defineService(BatchService, {
-    executeBatch: async (req, ctx) => {
-      let t: CommandTimeouts | undefined;
-      try {
-        const prepared = prepare(req, deps);
-        t = timeoutsFor(ctx, deps.config);
-        const outcomes = await runChunked(prepared, tuning, ctx, deps, client());
-        if (ctx.signal.aborted) throw abortedError(ctx);
-        const all = req.respondAllKeys ?? true;
-        countOutcomes(outcomes);
-        return encodeExecuteBatchResponse(
-          outcomes
-            .filter((o) => hasRow(o, all))
-            .map((o) => ({
-              outcome: o,
-              sentKey: req.entries[o.index]?.key,
-              key: (prepared[o.index] as PreparedItem).item.key,
-            })),
-        );
-      } catch (e) {
-        throw toCallError(e, t, ctx);
-      }
-    },
+  return defineService(
+    BatchService,
+    {
+      executeBatch: async (req, ctx) => {
+        let t: CommandTimeouts | undefined;
+        try {
+          const prepared = prepare(req, deps);
+          t = timeoutsFor(ctx, deps.config);
+          const outcomes = await runChunked(prepared, tuning, ctx, deps, client());
+          if (ctx.signal.aborted) throw abortedError(ctx);
+          const all = req.respondAllKeys ?? true;
+          countOutcomes(outcomes);
+          return encodeExecuteBatchResponse(
+            outcomes
+              .filter((o) => hasRow(o, all))
+              .map((o) => ({
+                outcome: o,
+                sentKey: req.entries[o.index]?.key,
+                key: (prepared[o.index] as PreparedItem).item.key,
+              })),
+          );
+        } catch (e) {
+          throw toCallError(e, t, ctx);
+        }
+      },
 
-    streamBatch: (req, ctx) => streamBatch(req, ctx, deps, tuning, client),
-  });
+      // StreamBatch reads its request lazily from the bytes (see viewBatchRequest).
+      streamBatch: (req, ctx) =>
+        streamBatch(isBatchRequestView(req) ? req : viewOfDecoded(req), ctx, deps, tuning, client),
+    },
+    { streamBatch: viewBatchRequest },
+  );
 }
 
 /**
@@ -151,7 +160,7 @@ async function runChunked(
  * Aerospike timeouts.
  */
 async function* streamBatch(
-  req: BatchRequestLike,
+  req: BatchRequestView,
   ctx: HandlerContext,
   deps: DataServiceDeps,
   tuning: StreamTuning,
@@ -160,26 +169,35 @@ async function* streamBatch(
   let t: CommandTimeouts | undefined;
   const compiled = new Map<ExpressionSpec, CompiledExpression>();
   let shared: ExpressionSpec | undefined;
-  // Prepares entries [start, end); the whole batch is prepared once up front only to validate it,
-  // so a 100k-entry batch never holds all its prepared entries at once.
-  const prepareRange = (start: number, end: number) =>
-    prepareBatch(
-      req.entries.slice(start, end).map((e, k) => batchItemFromProto(e, start + k, shared)),
+  // Decodes and prepares entries [start, end) from the request bytes. The whole batch is prepared
+  // once up front only to validate it; a 100k-entry batch never holds its entries decoded at once.
+  const prepareRange = (start: number, end: number) => {
+    const entries = Array.from({ length: end - start }, (_, k) => entryAt(req, start + k));
+    const slice = prepareBatch(
+      entries.map((e, k) => batchItemFromProto(e, start + k, shared)),
       compiled,
     );
+    return { slice, sentKeys: entries.map((e) => e.key) };
+  };
   try {
-    checkEntryCount(req.entries.length, deps.config.maxBatchEntries);
+    checkEntryCount(req.entryCount, deps.config.maxBatchEntries);
     shared = filterFromProto(req.filter, "filter");
-    for (let start = 0; start < req.entries.length; start += VALIDATE_CHUNK) {
-      prepareRange(start, Math.min(req.entries.length, start + VALIDATE_CHUNK));
+    for (let start = 0; start < req.entryCount; start += VALIDATE_CHUNK) {
+      prepareRange(start, Math.min(req.entryCount, start + VALIDATE_CHUNK));
     }
     t = timeoutsFor(ctx, deps.config);
   } catch (e) {
     throw toCallError(e, t, ctx);
   }
   const all = req.respondAllKeys ?? true;
-  const ranges = subBatchRanges(req.entries.length, tuning);
-  type Done = { id: number; rows: BatchOutcome[]; slice: PreparedItem[]; start: number };
+  const ranges = subBatchRanges(req.entryCount, tuning);
+  type Done = {
+    id: number;
+    rows: BatchOutcome[];
+    slice: PreparedItem[];
+    sentKeys: (Key | undefined)[];
+    start: number;
+  };
   const running = new Map<number, Promise<Done>>();
   let next = 0;
   // The first (small) sub-batch runs alone: dispatched beside larger ones, its commands would
@@ -193,17 +211,17 @@ async function* streamBatch(
       const id = next++;
       const [start, end] = ranges[id] as [number, number];
       const budget = timeoutsFor(ctx, deps.config);
-      const slice = prepareRange(start, end);
+      const { slice, sentKeys } = prepareRange(start, end);
       running.set(
         id,
-        runBatch(c, slice, budget).then((rows) => ({ id, rows, slice, start })),
+        runBatch(c, slice, budget).then((rows) => ({ id, rows, slice, sentKeys, start })),
       );
     }
   };
   try {
     dispatch();
     while (running.size > 0) {
-      const { id, rows, slice, start } = await Promise.race(running.values());
+      const { id, rows, slice, sentKeys, start } = await Promise.race(running.values());
       running.delete(id);
       if (!firstDone) {
         firstDone = true;
@@ -213,8 +231,9 @@ async function* streamBatch(
       countOutcomes(rows);
       for (const o of rows) {
         if (!hasRow(o, all)) continue;
-        const key = (slice[o.index - start] as PreparedItem).item.key;
-        yield encodeStreamBatchResponse({ outcome: o, sentKey: req.entries[o.index]?.key, key });
+        const k = o.index - start;
+        const key = (slice[k] as PreparedItem).item.key;
+        yield encodeStreamBatchResponse({ outcome: o, sentKey: sentKeys[k], key });
       }
       if (ctx.signal.aborted) throw abortedError(ctx);
       dispatch();
@@ -223,5 +242,17 @@ async function* streamBatch(
     // Leave no rejection unobserved from sub-batches still running.
     for (const p of running.values()) p.catch(() => {});
     throw toCallError(e, t, ctx);
+  }
+}
+
+/** Decodes entry `i` of a request view; bytes that are not a BatchEntry name the entry. */
+function entryAt(req: BatchRequestView, i: number): BatchEntry {
+  try {
+    return req.entry(i);
+  } catch (e) {
+    throw FieldError.of(
+      fieldPath("entries", i),
+      `not a valid aerogate.v1.BatchEntry: ${(e as Error).message}`,
+    );
   }
 }

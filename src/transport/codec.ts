@@ -9,11 +9,17 @@ export class MalformedRequest {
   constructor(readonly cause: unknown) {}
 }
 
-/** Returns a deserializer for request payloads that never throws (see {@link MalformedRequest}). */
-export function requestDeserializer(schema: DescMessage): (bytes: Buffer) => unknown {
+/**
+ * Returns a deserializer for request payloads that never throws (see {@link MalformedRequest}):
+ * protobuf decoding of `schema`, or the service's own `decode` for the method.
+ */
+export function requestDeserializer(
+  schema: DescMessage,
+  decode?: (bytes: Uint8Array) => unknown,
+): (bytes: Buffer) => unknown {
   return (bytes) => {
     try {
-      return fromBinary(schema, bytes);
+      return decode === undefined ? fromBinary(schema, bytes) : decode(bytes);
     } catch (err) {
       return new MalformedRequest(err);
     }

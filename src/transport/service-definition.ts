@@ -5,7 +5,7 @@ import type {
   UntypedHandleCall,
   UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import type { AnyHandler, ServiceRegistration } from "../context.js";
+import type { AnyHandler, RequestDecoder, ServiceRegistration } from "../context.js";
 import { completeImpl } from "../services/unimplemented.js";
 import { passThroughSerializer, requestDeserializer } from "./codec.js";
 import { type CallEnvironment, wrapServerStreaming, wrapUnary } from "./handler-wrapper.js";
@@ -15,8 +15,14 @@ export function methodPath(method: DescMethod): string {
   return `/${method.parent.typeName}/${method.name}`;
 }
 
-/** Builds the grpc-js definition of one method from its descriptor; handlers encode responses themselves. */
-export function methodDefinition(method: DescMethod): MethodDefinition<unknown, Buffer> {
+/**
+ * Builds the grpc-js definition of one method from its descriptor; handlers encode responses
+ * themselves. `decode` replaces protobuf decoding of the request (see {@link RequestDecoder}).
+ */
+export function methodDefinition(
+  method: DescMethod,
+  decode?: RequestDecoder,
+): MethodDefinition<unknown, Buffer> {
   return {
     path: methodPath(method),
     requestStream:
@@ -25,7 +31,7 @@ export function methodDefinition(method: DescMethod): MethodDefinition<unknown, 
       method.methodKind === "server_streaming" || method.methodKind === "bidi_streaming",
     requestSerialize: (value: unknown) =>
       passThroughSerializer(value instanceof Uint8Array ? value : new Uint8Array()),
-    requestDeserialize: requestDeserializer(method.input),
+    requestDeserialize: requestDeserializer(method.input, decode),
     responseSerialize: passThroughSerializer,
     responseDeserialize: (bytes: Buffer) => bytes,
     originalName: method.localName,
@@ -62,7 +68,10 @@ export function bindService(registration: ServiceRegistration, env: CallEnvironm
   for (const method of registration.service.methods) {
     const handler = impl[method.localName];
     if (handler === undefined) continue;
-    definition[method.localName] = methodDefinition(method);
+    definition[method.localName] = methodDefinition(
+      method,
+      registration.decoders?.[method.localName],
+    );
     implementation[method.localName] = wrapHandler(method, handler, env);
   }
   return { definition, implementation };

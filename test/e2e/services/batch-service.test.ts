@@ -1,9 +1,11 @@
+import { create, toBinary } from "@bufbuild/protobuf";
 import { status } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BatchService } from "../../../gen/ts/aerogate/v1/batch_pb.js";
+import { BatchEntrySchema, BatchService } from "../../../gen/ts/aerogate/v1/batch_pb.js";
 import { RecordService } from "../../../gen/ts/aerogate/v1/record_pb.js";
 import { type Key, Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { startTestGateway, type TestGateway } from "../../helpers/gateway.js";
+import { GrpcCallError } from "../../helpers/grpc-client.js";
 import { expectStatus, freshKey, v } from "./helpers.js";
 
 const SET = "e2e_batch";
@@ -316,6 +318,40 @@ describe("BatchService.StreamBatch", () => {
   it("rejects an invalid request before streaming anything", async () => {
     const stream = gw.client.serverStream(BatchService.method.streamBatch, { entries: [] });
     await expectStatus(stream.collect(), status.INVALID_ARGUMENT, "INVALID_REQUEST", "entries");
+  });
+
+  it("rejects an entry whose bytes are not a BatchEntry, naming it, before writing anything", async () => {
+    const key = freshKey(SET);
+    const good = toBinary(
+      BatchEntrySchema,
+      create(BatchEntrySchema, {
+        key,
+        verb: Verb.UPSERT,
+        operations: [{ bin: "i", op: { case: "setTo", value: v.int(1) } }],
+      }),
+    );
+    // entries = 1, length-delimited; the second entry's payload is a truncated field.
+    const field = (payload: Uint8Array) =>
+      Buffer.concat([Buffer.from([0x0a, payload.length]), payload]);
+    const bytes = Buffer.concat([field(good), field(Uint8Array.from([0x0a, 0x05, 0x01]))]);
+    const path = `/${BatchService.typeName}/${BatchService.method.streamBatch.name}`;
+    const s = await gw.client.serverStreamRaw(path, bytes);
+    expect(s.code).toBe(status.INVALID_ARGUMENT);
+    const e = new GrpcCallError(s.code, s.details, s.metadata);
+    expect(e.statusDetails()?.badRequest?.fieldViolations.map((f) => f.field)).toEqual([
+      "entries[1]",
+    ]);
+    await expectStatus(
+      gw.client.unary(RecordService.method.get, { key }),
+      status.NOT_FOUND,
+      "AEROSPIKE_KEY_NOT_FOUND_ERROR",
+    );
+    // A request that is not protobuf at the top level is malformed as a whole.
+    const bad = await gw.client.serverStreamRaw(path, Uint8Array.from([0x0a, 0x7f]));
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+    expect(
+      new GrpcCallError(bad.code, bad.details, bad.metadata).statusDetails()?.errorInfo?.reason,
+    ).toBe("MALFORMED_REQUEST");
   });
 
   it("stops when the caller cancels", async () => {

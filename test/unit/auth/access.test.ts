@@ -1,5 +1,6 @@
+import { create, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import { BatchService } from "../../../gen/ts/aerogate/v1/batch_pb.js";
+import { BatchService, StreamBatchRequestSchema } from "../../../gen/ts/aerogate/v1/batch_pb.js";
 import { ExpressionService } from "../../../gen/ts/aerogate/v1/expression_pb.js";
 import { RecordService } from "../../../gen/ts/aerogate/v1/record_pb.js";
 import { TaskService } from "../../../gen/ts/aerogate/v1/task_pb.js";
@@ -7,6 +8,7 @@ import { Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { UdfService } from "../../../gen/ts/aerogate/v1/udf_pb.js";
 import { Health } from "../../../gen/ts/grpc/health/v1/health_pb.js";
 import { describeAccess, requiredAccess } from "../../../src/auth/access.js";
+import { viewBatchRequest } from "../../../src/mapping/batch-request-view.js";
 import { encodeTaskId } from "../../../src/services/task-id.js";
 
 const key = (namespace: string, set = "") => ({ namespace, set });
@@ -37,6 +39,19 @@ describe("requiredAccess", () => {
       requiredAccess(BatchService.method.executeBatch, { entries }).map(describeAccess),
     ).toEqual(["read on a/x", "write on b/", "write on c/y"]);
     expect(requiredAccess(BatchService.method.streamBatch, { entries: [] })).toEqual([]);
+    // StreamBatch hands its handler a lazy view of the request bytes: the same accesses.
+    const bytes = toBinary(
+      StreamBatchRequestSchema,
+      create(StreamBatchRequestSchema, {
+        entries: entries.map((e) => ({
+          ...e,
+          key: { ...e.key, userKey: { case: "stringValue" as const, value: "k" } },
+        })),
+      }),
+    );
+    expect(
+      requiredAccess(BatchService.method.streamBatch, viewBatchRequest(bytes)).map(describeAccess),
+    ).toEqual(["read on a/x", "write on b/", "write on c/y"]);
   });
 
   it("asks tasks over the job's namespace, decoded from the task id", () => {
