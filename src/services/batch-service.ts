@@ -69,7 +69,7 @@ function prepare(req: BatchRequestLike, deps: DataServiceDeps): PreparedItem[] {
 }
 
 /** Entries validated per step of StreamBatch's up-front validation pass. */
-const VALIDATE_CHUNK = 1024;
+const VALIDATE_CHUNK = 256;
 
 /** Splits `n` entries into growing sub-batch ranges. */
 export function subBatchRanges(n: number, tuning: StreamTuning): [number, number][] {
@@ -158,6 +158,12 @@ async function runChunked(
  * transport awaits drain on each write) leaves at most `maxInFlight` sub-batches of results
  * buffered. A cancelled or expired call stops dispatching; running sub-batches finish on their own
  * Aerospike timeouts.
+ *
+ * The whole request is validated before anything is written; validation runs in chunks beside the
+ * first sub-batches, and sub-batches that only read (READ, EXISTS) are dispatched and streamed
+ * while it runs, so the first result does not wait for a 100k-entry validation pass. A bad entry
+ * found later ends the stream with INVALID_ARGUMENT (after those read results); a sub-batch with a
+ * write waits until every entry is valid.
  */
 async function* streamBatch(
   req: BatchRequestView,
@@ -169,10 +175,10 @@ async function* streamBatch(
   let t: CommandTimeouts | undefined;
   const compiled = new Map<ExpressionSpec, CompiledExpression>();
   let shared: ExpressionSpec | undefined;
-  // Decodes and prepares entries [start, end) from the request bytes. The whole batch is prepared
-  // once up front only to validate it; a 100k-entry batch never holds its entries decoded at once.
+  // Decodes and prepares entries [start, end) from the request bytes; a 100k-entry batch never
+  // holds its entries decoded at once.
   const prepareRange = (start: number, end: number) => {
-    const entries = Array.from({ length: end - start }, (_, k) => entryAt(req, start + k));
+    const entries = entriesAt(req, start, end);
     const slice = prepareBatch(
       entries.map((e, k) => batchItemFromProto(e, start + k, shared)),
       compiled,
@@ -182,66 +188,122 @@ async function* streamBatch(
   try {
     checkEntryCount(req.entryCount, deps.config.maxBatchEntries);
     shared = filterFromProto(req.filter, "filter");
-    for (let start = 0; start < req.entryCount; start += VALIDATE_CHUNK) {
-      prepareRange(start, Math.min(req.entryCount, start + VALIDATE_CHUNK));
-    }
     t = timeoutsFor(ctx, deps.config);
   } catch (e) {
     throw toCallError(e, t, ctx);
   }
+  let allValid = false;
+  const validation = (async () => {
+    for (let start = 0; start < req.entryCount; start += VALIDATE_CHUNK) {
+      // Every chunk on a later turn: the first sub-batch is dispatched before validation starts,
+      // and completed sub-batches are streamed between chunks.
+      await nextTurn();
+      if (ctx.signal.aborted) return;
+      prepareRange(start, Math.min(req.entryCount, start + VALIDATE_CHUNK));
+    }
+    allValid = true;
+  })();
+  // Rejections are taken from `validation` itself below; this only marks it observed.
+  validation.catch(() => {});
   const all = req.respondAllKeys ?? true;
   const ranges = subBatchRanges(req.entryCount, tuning);
-  type Done = {
-    id: number;
-    rows: BatchOutcome[];
-    slice: PreparedItem[];
-    sentKeys: (Key | undefined)[];
-    start: number;
-  };
+  type Prepared = ReturnType<typeof prepareRange> & { start: number };
+  type Done = Prepared & { id: number; rows: BatchOutcome[] };
   const running = new Map<number, Promise<Done>>();
   let next = 0;
+  // A prepared sub-batch with a write, held until the whole request is valid.
+  let held: Prepared | undefined;
   // The first (small) sub-batch runs alone: dispatched beside larger ones, its commands would
   // queue behind theirs on the server, and the first result would wait for all of them.
   let firstDone = false;
   const c = client();
-  // `held`: slots still taken by a finished sub-batch whose results are being yielded.
-  const dispatch = (held = 0) => {
+  // `busy`: slots still taken by a finished sub-batch whose results are being yielded.
+  const dispatch = (busy = 0) => {
     const limit = firstDone ? tuning.maxInFlight : 1;
-    while (running.size + held < limit && next < ranges.length && !ctx.signal.aborted) {
+    while (running.size + busy < limit && !ctx.signal.aborted) {
+      let p = held;
+      if (p === undefined) {
+        if (next >= ranges.length) return;
+        const [start, end] = ranges[next] as [number, number];
+        p = { ...prepareRange(start, end), start };
+      }
+      if (!allValid && !p.slice.every(readsOnly)) {
+        held = p;
+        return;
+      }
+      held = undefined;
       const id = next++;
-      const [start, end] = ranges[id] as [number, number];
-      const budget = timeoutsFor(ctx, deps.config);
-      const { slice, sentKeys } = prepareRange(start, end);
+      const work = p;
       running.set(
         id,
-        runBatch(c, slice, budget).then((rows) => ({ id, rows, slice, sentKeys, start })),
+        runBatch(c, work.slice, timeoutsFor(ctx, deps.config)).then((rows) => ({
+          ...work,
+          id,
+          rows,
+        })),
       );
     }
   };
   try {
     dispatch();
-    while (running.size > 0) {
-      const { id, rows, slice, sentKeys, start } = await Promise.race(running.values());
-      running.delete(id);
+    while (running.size > 0 || next < ranges.length) {
+      if (running.size === 0) {
+        // Everything left waits for validation (a held write, or nothing dispatchable yet).
+        await validation;
+        if (ctx.signal.aborted) throw abortedError(ctx);
+        dispatch();
+        continue;
+      }
+      const waits: Promise<Done | undefined>[] = [...running.values()];
+      if (!allValid) waits.push(validation.then(() => undefined));
+      const done = await Promise.race(waits);
+      if (ctx.signal.aborted) throw abortedError(ctx);
+      if (done === undefined) {
+        // Validation finished: a held write may go now.
+        dispatch();
+        continue;
+      }
+      running.delete(done.id);
       if (!firstDone) {
         firstDone = true;
         dispatch(1);
       }
-      if (ctx.signal.aborted) throw abortedError(ctx);
-      countOutcomes(rows);
-      for (const o of rows) {
+      countOutcomes(done.rows);
+      for (const o of done.rows) {
         if (!hasRow(o, all)) continue;
-        const k = o.index - start;
-        const key = (slice[k] as PreparedItem).item.key;
-        yield encodeStreamBatchResponse({ outcome: o, sentKey: sentKeys[k], key });
+        const k = o.index - done.start;
+        const key = (done.slice[k] as PreparedItem).item.key;
+        yield encodeStreamBatchResponse({ outcome: o, sentKey: done.sentKeys[k], key });
       }
       if (ctx.signal.aborted) throw abortedError(ctx);
       dispatch();
     }
+    // A batch that only reads may have streamed every result before validation ended.
+    await validation;
+    if (ctx.signal.aborted) throw abortedError(ctx);
   } catch (e) {
     // Leave no rejection unobserved from sub-batches still running.
     for (const p of running.values()) p.catch(() => {});
     throw toCallError(e, t, ctx);
+  }
+}
+
+function readsOnly(p: PreparedItem): boolean {
+  return p.item.action.kind === "read" || p.item.action.kind === "exists";
+}
+
+/** Resolves on a later turn of the event loop, after pending I/O callbacks ran. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Decodes entries [start, end) of a request view; bytes that are not a BatchEntry name the entry. */
+function entriesAt(req: BatchRequestView, start: number, end: number): BatchEntry[] {
+  try {
+    return req.entries(start, end);
+  } catch {
+    // Find the entry at fault (each decoded alone).
+    return Array.from({ length: end - start }, (_, k) => entryAt(req, start + k));
   }
 }
 

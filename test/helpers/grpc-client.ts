@@ -205,11 +205,14 @@ export class GrpcTestClient {
     return stream;
   }
 
-  /** Opens a server-streaming call with raw request bytes; resolves with the final status. */
+  /**
+   * Opens a server-streaming call with raw request bytes; resolves with the final status.
+   * `onMessage` sees each raw response message as it arrives.
+   */
   serverStreamRaw(
     path: string,
     bytes: Uint8Array,
-    options: TestCallOptions = {},
+    options: TestCallOptions & { readonly onMessage?: (message: Buffer) => void } = {},
   ): Promise<grpc.StatusObject> {
     const call = this.client.makeServerStreamRequest<Buffer, Buffer>(
       path,
@@ -219,7 +222,7 @@ export class GrpcTestClient {
       toMetadata(options.metadata),
       callOptions(options),
     );
-    call.on("data", () => {});
+    call.on("data", options.onMessage ?? (() => {}));
     call.on("error", () => {});
     return new Promise((resolve) => call.on("status", resolve));
   }

@@ -9,8 +9,9 @@ import { Verb } from "../../../gen/ts/aerogate/v1/types_pb.js";
 import { AerospikeHandle } from "../../../src/aerospike/client.js";
 import { createHandlerContext, type EncodedResponse } from "../../../src/context.js";
 import { type EmbeddedServer, startEmbeddedServer } from "../../../src/embedded/index.js";
+import type { AerogateError } from "../../../src/errors.js";
 import { createBatchService } from "../../../src/services/batch-service.js";
-import { freshKey } from "./helpers.js";
+import { freshKey, v } from "./helpers.js";
 
 let server: EmbeddedServer;
 let client: Aerospike.Client;
@@ -125,5 +126,71 @@ describe("StreamBatch dispatch", () => {
     expect(rest).toBe(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(batchCalls).toBeLessThanOrEqual(2);
+  });
+
+  // Validation runs in chunks of 1024 entries beside the first sub-batches; 3000 entries span three.
+  const bigRequest = (at: Record<number, object>) =>
+    create(StreamBatchRequestSchema, {
+      entries: Array.from({ length: 3000 }, (_, i) => ({
+        key: freshKey("e2e_dispatch"),
+        verb: Verb.READ,
+        ...at[i],
+      })),
+    });
+  const write = (key: ReturnType<typeof freshKey>) => ({
+    key,
+    verb: Verb.UPSERT,
+    operations: [{ bin: "w", op: { case: "setTo" as const, value: v.int(7) } }],
+  });
+  const failure = async (stream: AsyncGenerator<EncodedResponse>) => {
+    try {
+      for await (const _ of stream) {
+        // drain
+      }
+    } catch (e) {
+      return e as AerogateError;
+    }
+    throw new Error("the stream did not fail");
+  };
+
+  it("holds a write until every entry is valid: a bad last entry leaves nothing written", async () => {
+    batchCalls = 0;
+    const k = freshKey("e2e_dispatch");
+    const e = await failure(
+      service()(
+        bigRequest({ 0: write(k), 2999: { verb: Verb.UNSPECIFIED } }),
+        createHandlerContext(),
+      ),
+    );
+    expect(e.code).toBe(3);
+    expect(e.fieldViolations.map((f) => f.field)).toEqual(["entries[2999].verb"]);
+    expect(batchCalls).toBe(0);
+    const missing = await client
+      .get(new Aerospike.Key(k.namespace, k.set, (k.userKey as { value: string }).value) as never)
+      .catch((err: { code: number }) => err.code);
+    expect(missing).toBe(2);
+  });
+
+  it("dispatches reads while validation runs, and still fails on a bad entry found later", async () => {
+    batchCalls = 0;
+    const e = await failure(
+      service()(bigRequest({ 2999: { verb: Verb.UNSPECIFIED } }), createHandlerContext()),
+    );
+    expect(e.code).toBe(3);
+    expect(e.fieldViolations.map((f) => f.field)).toEqual(["entries[2999].verb"]);
+    expect(batchCalls).toBeGreaterThanOrEqual(1);
+  });
+
+  it("runs a held write once the whole request is valid", async () => {
+    const k = freshKey("e2e_dispatch");
+    const seen = new Set<number>();
+    for await (const m of service()(bigRequest({ 1500: write(k) }), createHandlerContext())) {
+      seen.add(indexOf(m) as number);
+    }
+    expect(seen.size).toBe(3000);
+    const rec = await client.get(
+      new Aerospike.Key(k.namespace, k.set, (k.userKey as { value: string }).value) as never,
+    );
+    expect(rec.bins.w).toBe(7);
   });
 });

@@ -120,6 +120,13 @@ function expectSameAsFromBinary(bytes: Uint8Array): void {
     expect(equals(BatchEntrySchema, entry, full.entries[i] as typeof entry)).toBe(true);
     expect(entry).toEqual(full.entries[i]);
   }
+  // Every range decoded at once agrees too (ranges span filters and unknown fields between entries).
+  const n = full.entries.length;
+  for (let start = 0; start < n; start++) {
+    for (let end = start; end <= n; end++) {
+      expect(view.entries(start, end)).toEqual(full.entries.slice(start, end));
+    }
+  }
   expect(view.filter).toEqual(full.filter);
   expect(view.respondAllKeys).toBe(full.respondAllKeys);
 }
@@ -272,6 +279,8 @@ describe("viewBatchRequest rejects malformed input", () => {
     expect(view.entryCount).toBe(2);
     expect(view.entry(0)).toEqual(create(BatchEntrySchema));
     expect(() => view.entry(1)).toThrow(Error);
+    expect(() => view.entries(0, 2)).toThrow(Error);
+    expect(view.entries(0, 1)).toEqual([create(BatchEntrySchema)]);
   });
 
   it("throws RangeError for an index out of range", () => {
