@@ -32,6 +32,9 @@ type BatchServiceClient interface {
 	// ExecuteBatch runs every entry and returns all results in input order once every write has completed.
 	ExecuteBatch(ctx context.Context, in *ExecuteBatchRequest, opts ...grpc.CallOption) (*ExecuteBatchResponse, error)
 	// StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+	// Nothing is written before every entry is valid; entries that only read may already be streamed
+	// while the rest of a large request is being validated, so an invalid entry found late ends the
+	// stream with INVALID_ARGUMENT after some read results.
 	StreamBatch(ctx context.Context, in *StreamBatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[StreamBatchResponse], error)
 }
 
@@ -81,6 +84,9 @@ type BatchServiceServer interface {
 	// ExecuteBatch runs every entry and returns all results in input order once every write has completed.
 	ExecuteBatch(context.Context, *ExecuteBatchRequest) (*ExecuteBatchResponse, error)
 	// StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+	// Nothing is written before every entry is valid; entries that only read may already be streamed
+	// while the rest of a large request is being validated, so an invalid entry found late ends the
+	// stream with INVALID_ARGUMENT after some read results.
 	StreamBatch(*StreamBatchRequest, grpc.ServerStreamingServer[StreamBatchResponse]) error
 	mustEmbedUnimplementedBatchServiceServer()
 }

@@ -60,6 +60,9 @@ class BatchServiceServicer:
 
     def StreamBatch(self, request, context):
         """StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+        Nothing is written before every entry is valid; entries that only read may already be streamed
+        while the rest of a large request is being validated, so an invalid entry found late ends the
+        stream with INVALID_ARGUMENT after some read results.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -510,6 +510,9 @@ export const BatchService: GenService<{
   },
   /**
    * StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+   * Nothing is written before every entry is valid; entries that only read may already be streamed
+   * while the rest of a large request is being validated, so an invalid entry found late ends the
+   * stream with INVALID_ARGUMENT after some read results.
    *
    * @generated from rpc aerogate.v1.BatchService.StreamBatch
    */

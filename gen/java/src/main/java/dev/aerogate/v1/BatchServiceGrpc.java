@@ -156,6 +156,9 @@ public final class BatchServiceGrpc {
     /**
      * <pre>
      * StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+     * Nothing is written before every entry is valid; entries that only read may already be streamed
+     * while the rest of a large request is being validated, so an invalid entry found late ends the
+     * stream with INVALID_ARGUMENT after some read results.
      * </pre>
      */
     default void streamBatch(dev.aerogate.v1.StreamBatchRequest request,
@@ -211,6 +214,9 @@ public final class BatchServiceGrpc {
     /**
      * <pre>
      * StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+     * Nothing is written before every entry is valid; entries that only read may already be streamed
+     * while the rest of a large request is being validated, so an invalid entry found late ends the
+     * stream with INVALID_ARGUMENT after some read results.
      * </pre>
      */
     public void streamBatch(dev.aerogate.v1.StreamBatchRequest request,
@@ -252,6 +258,9 @@ public final class BatchServiceGrpc {
     /**
      * <pre>
      * StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+     * Nothing is written before every entry is valid; entries that only read may already be streamed
+     * while the rest of a large request is being validated, so an invalid entry found late ends the
+     * stream with INVALID_ARGUMENT after some read results.
      * </pre>
      */
     @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")
@@ -294,6 +303,9 @@ public final class BatchServiceGrpc {
     /**
      * <pre>
      * StreamBatch runs every entry and streams each result, with its input index, as soon as it is done.
+     * Nothing is written before every entry is valid; entries that only read may already be streamed
+     * while the rest of a large request is being validated, so an invalid entry found late ends the
+     * stream with INVALID_ARGUMENT after some read results.
      * </pre>
      */
     public java.util.Iterator<dev.aerogate.v1.StreamBatchResponse> streamBatch(
