@@ -120,12 +120,12 @@ function batchRecord(p: PreparedItem, hinted: readonly string[] | undefined) {
     case "exists":
       return withPolicy({ type: batchType.BATCH_READ, key, readAllBins: false }, rowPolicy(p));
     case "write":
-      return {
-        type: batchType.BATCH_WRITE,
-        key,
-        ops: p.plan?.ops ?? [],
-        policy: { ...rowPolicy(p), exists: existsPolicy(a.exists) },
-      };
+      // An upsert is the batch write default: such rows need no policy of their own (the binding
+      // converts a row's policy field by field, a measurable cost per row).
+      return withPolicy(
+        { type: batchType.BATCH_WRITE, key, ops: p.plan?.ops ?? [] },
+        a.exists === "upsert" ? rowPolicy(p) : { ...rowPolicy(p), exists: existsPolicy(a.exists) },
+      );
     case "touch":
       return {
         type: batchType.BATCH_WRITE,
