@@ -51,17 +51,53 @@ function accessId(a: Access): string {
   return `${a.right}\u0000${a.namespace}\u0000${a.set ?? "\u0001"}`;
 }
 
-/** The key and verb of each entry of a batch request, decoded or a lazy view (decoded one by one). */
-function* batchEntries(req: RequestLike): Generator<{ key?: KeyLike; verb?: number }> {
-  const view = req as {
-    readonly entryCount?: number;
-    entry?(i: number): { readonly key?: KeyLike; readonly verb?: number };
-  };
-  if (typeof view.entryCount === "number" && typeof view.entry === "function") {
-    for (let i = 0; i < view.entryCount; i++) yield view.entry(i);
+interface EntryLike {
+  readonly key?: KeyLike;
+  readonly verb?: number;
+}
+
+/** What authorization needs of a lazily read batch request (see BatchRequestView). */
+interface EntryViewLike {
+  readonly entryCount: number;
+  entry(i: number): EntryLike;
+  entries(start: number, end: number): EntryLike[];
+}
+
+function isEntryView(req: unknown): req is EntryViewLike {
+  const v = req as Partial<EntryViewLike>;
+  return (
+    typeof v.entryCount === "number" &&
+    typeof v.entry === "function" &&
+    typeof v.entries === "function"
+  );
+}
+
+/**
+ * The entries of a batch request, decoded or a lazy view (decoded a chunk at a time). An entry
+ * whose bytes do not decode is skipped: validation rejects the request before it could run.
+ */
+function* batchEntries(req: RequestLike): Generator<EntryLike> {
+  if (!isEntryView(req)) {
+    yield* req.entries ?? [];
     return;
   }
-  yield* req.entries ?? [];
+  for (let start = 0; start < req.entryCount; start += 1024) {
+    const end = Math.min(req.entryCount, start + 1024);
+    let chunk: EntryLike[];
+    try {
+      chunk = req.entries(start, end);
+    } catch {
+      chunk = [];
+      for (let i = start; i < end; i++) {
+        try {
+          chunk.push(req.entry(i));
+        } catch {
+          // Malformed: never runs.
+        }
+      }
+    }
+    yield* chunk;
+  }
 }
 
 /** The accesses a batch needs: read or write over each entry's key, each distinct one once. */

@@ -52,6 +52,13 @@ describe("requiredAccess", () => {
     expect(
       requiredAccess(BatchService.method.streamBatch, viewBatchRequest(bytes)).map(describeAccess),
     ).toEqual(["read on a/x", "write on b/", "write on c/y"]);
+    // An entry whose bytes do not decode is left out (validation rejects the request before it runs).
+    const withBad = new Uint8Array([...bytes, 0x0a, 0x02, 0x0a, 0x05]);
+    expect(
+      requiredAccess(BatchService.method.streamBatch, viewBatchRequest(withBad)).map(
+        describeAccess,
+      ),
+    ).toEqual(["read on a/x", "write on b/", "write on c/y"]);
   });
 
   it("asks tasks over the job's namespace, decoded from the task id", () => {
