@@ -234,6 +234,28 @@ describe("authentication and authorization", () => {
     );
   });
 
+  it("refuses a StreamBatch (read lazily from its bytes) with a delete a reader may not do", async () => {
+    const kept = freshKey(SET);
+    await put(TOKENS.admin, kept);
+    const stream = gw.client.serverStream(
+      BatchService.method.streamBatch,
+      {
+        entries: [
+          ...Array.from({ length: 1500 }, () => ({ key: freshKey(SET), verb: Verb.READ })),
+          { key: kept, verb: Verb.DELETE },
+        ],
+      },
+      { metadata: bearer(TOKENS.reader) },
+    );
+    await expectRefused(stream.collect(), status.PERMISSION_DENIED, "PERMISSION_DENIED");
+    const still = await gw.client.unary(
+      RecordService.method.get,
+      { key: kept },
+      { metadata: bearer(TOKENS.admin) },
+    );
+    expect(still.response.record).toBeDefined();
+  });
+
   it("lets only admin (or an explicit grant) use TaskService and UdfService", async () => {
     await expectRefused(
       gw.client.unary(
