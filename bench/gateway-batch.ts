@@ -143,8 +143,10 @@ function processCpuMs(pid: number | undefined): number {
 }
 
 /**
- * CPU cost per batch, measured sequentially: the gateway process's CPU per ExecuteBatch, and this
- * process's CPU per direct call (an upper bound: it includes the embedded server's worker thread).
+ * CPU cost per batch, measured sequentially: this process's CPU per direct call (client and the
+ * embedded server's worker thread), and per ExecuteBatch both this process's CPU (gRPC client and
+ * embedded server) and the gateway process's. When the machine's cores are the limit, the
+ * gateway/direct throughput ratio cannot exceed direct / (this process + gateway).
  */
 async function cpuPerBatch(
   name: string,
@@ -152,15 +154,19 @@ async function cpuPerBatch(
   directFn: (round: number) => Promise<unknown>,
   gatewayFn: (round: number) => Promise<unknown>,
 ): Promise<void> {
-  const n = 20;
+  const n = 40;
+  const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000 / n;
+  for (let r = 0; r < 5; r++) await Promise.all([directFn(r), gatewayFn(r)]);
   const u0 = process.cpuUsage();
   for (let r = 0; r < n; r++) await directFn(r);
-  const u1 = process.cpuUsage(u0);
+  const direct = ms(process.cpuUsage(u0));
   const g0 = processCpuMs(pid);
+  const b0 = process.cpuUsage();
   for (let r = 0; r < n; r++) await gatewayFn(r);
-  const g1 = processCpuMs(pid);
+  const bench = ms(process.cpuUsage(b0));
+  const gateway = (processCpuMs(pid) - g0) / n;
   console.log(
-    `${`  CPU per batch, ${name}`.padEnd(44)} direct process ${((u1.user + u1.system) / 1000 / n).toFixed(1)} ms (incl. embedded server), gateway process ${((g1 - g0) / n).toFixed(1)} ms`,
+    `${`  CPU per batch, ${name}`.padEnd(44)} direct path ${direct.toFixed(1)} ms (client + embedded server); gateway path ${(bench + gateway).toFixed(1)} ms = this process ${bench.toFixed(1)} ms (gRPC client + embedded server) + gateway ${gateway.toFixed(1)} ms; CPU-bound ceiling of the ratio ${(direct / (bench + gateway)).toFixed(2)}`,
   );
 }
 
@@ -412,6 +418,19 @@ async function main(): Promise<void> {
         batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
       ),
     (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
+  );
+  await cpuPerBatch(
+    "UPSERT 1 write op",
+    child.pid,
+    (r) =>
+      direct.batchWrite(
+        batchKeys(r).map((i) => ({
+          type: Aerospike.batchType.BATCH_WRITE,
+          key: clientKey(i),
+          ops: [Aerospike.operations.write("w", r)],
+        })) as never,
+      ),
+    gwWriteFn,
   );
   for (const [d, g] of results) {
     console.log(show(d));
