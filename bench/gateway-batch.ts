@@ -6,7 +6,7 @@
  *
  *   npx vite-node bench/gateway-batch.ts
  *
- * The gateway runs in a child process (bench/gateway-child.ts), as it would in production; the
+ * The gateway runs in a child process (bench/gateway-child.mjs), as it would in production; the
  * embedded server runs in a worker thread of the benchmark process, and both clients (the gRPC
  * client of the gateway and the direct `aerospike` client) run in the benchmark process.
  *

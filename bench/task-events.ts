@@ -12,7 +12,7 @@
  * BENCH_RECORDS [2000] records per job, BENCH_RPS [2000] the job's records per second (so a job
  * runs about a second), BENCH_ROUNDS [5] jobs per watcher count, BENCH_DEBUG [unset] prints each
  * round's spread between the first and the last watcher's COMPLETED. The gateway runs in its own
- * process (bench/gateway-child.ts); the embedded server (a worker thread) and the gRPC watchers run
+ * process (bench/gateway-child.mjs); the embedded server (a worker thread) and the gRPC watchers run
  * in this one. All share the machine's clock, so `end_time` and the receive time compare to the
  * millisecond.
  *
