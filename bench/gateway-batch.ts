@@ -337,17 +337,24 @@ async function main(): Promise<void> {
     await embedded?.close();
     return;
   }
+  const directAll = (r: number) =>
+    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never);
+  const directHeaders = (r: number) =>
+    direct.batchRead(batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never);
+  const directWrite = (r: number) =>
+    direct.batchWrite(
+      batchKeys(r).map((i) => ({
+        type: Aerospike.batchType.BATCH_WRITE,
+        key: clientKey(i),
+        ops: [Aerospike.operations.write("w", r)],
+      })) as never,
+    );
+  const gatewayAll = (r: number) =>
+    exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ })));
+  const gatewayHeaders = (r: number) =>
+    exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true })));
   const results: [Stats, Stats][] = [];
-  results.push(
-    await measurePair(
-      "READ all bins (gateway: typed)",
-      (r) =>
-        direct.batchRead(
-          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
-        ),
-      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
-    ),
-  );
+  results.push(await measurePair("READ all bins (gateway: typed)", directAll, gatewayAll));
   results.push(
     await measurePair(
       "READ bins i,f,s (gateway: typed)",
@@ -359,16 +366,7 @@ async function main(): Promise<void> {
         exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, bins: ["i", "f", "s"] }))),
     ),
   );
-  results.push(
-    await measurePair(
-      "READ headers only",
-      (r) =>
-        direct.batchRead(
-          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never,
-        ),
-      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
-    ),
-  );
+  results.push(await measurePair("READ headers only", directHeaders, gatewayHeaders));
   const intValue = (n: number) =>
     create(ValueSchema, { kind: { case: "intValue", value: BigInt(n) } });
   const gwWriteFn = (r: number) =>
@@ -379,18 +377,7 @@ async function main(): Promise<void> {
         operations: [{ bin: "w", op: { case: "setTo", value: intValue(r) } }],
       })),
     );
-  const writes = await measurePair(
-    "UPSERT 1 write op",
-    (r) =>
-      direct.batchWrite(
-        batchKeys(r).map((i) => ({
-          type: Aerospike.batchType.BATCH_WRITE,
-          key: clientKey(i),
-          ops: [Aerospike.operations.write("w", r)],
-        })) as never,
-      ),
-    gwWriteFn,
-  );
+  const writes = await measurePair("UPSERT 1 write op", directWrite, gwWriteFn);
   results.push(writes);
   const gwWrite = writes[1];
   const gwGenWrite = await measure(
@@ -407,37 +394,9 @@ async function main(): Promise<void> {
         })),
       ),
   );
-  await cpuPerBatch(
-    "READ headers only",
-    child.pid,
-    (r) =>
-      direct.batchRead(
-        batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never,
-      ),
-    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
-  );
-  await cpuPerBatch(
-    "READ all bins",
-    child.pid,
-    (r) =>
-      direct.batchRead(
-        batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
-      ),
-    (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
-  );
-  await cpuPerBatch(
-    "UPSERT 1 write op",
-    child.pid,
-    (r) =>
-      direct.batchWrite(
-        batchKeys(r).map((i) => ({
-          type: Aerospike.batchType.BATCH_WRITE,
-          key: clientKey(i),
-          ops: [Aerospike.operations.write("w", r)],
-        })) as never,
-      ),
-    gwWriteFn,
-  );
+  await cpuPerBatch("READ headers only", child.pid, directHeaders, gatewayHeaders);
+  await cpuPerBatch("READ all bins", child.pid, directAll, gatewayAll);
+  await cpuPerBatch("UPSERT 1 write op", child.pid, directWrite, gwWriteFn);
   for (const [d, g] of results) {
     console.log(show(d));
     console.log(show(g));
@@ -454,22 +413,8 @@ async function main(): Promise<void> {
   // paired figures above compare latency under the same load; these show what each path delivers
   // flat out on this machine (the direct path can use both cores; the gateway adds a process).
   const saturated: [string, (r: number) => Promise<unknown>, (r: number) => Promise<unknown>][] = [
-    [
-      "READ headers only",
-      (r) =>
-        direct.batchRead(
-          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: false })) as never,
-        ),
-      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ, headersOnly: true }))),
-    ],
-    [
-      "READ all bins (gateway: typed)",
-      (r) =>
-        direct.batchRead(
-          batchKeys(r).map((i) => ({ key: clientKey(i), readAllBins: true })) as never,
-        ),
-      (r) => exec(batchKeys(r).map((i) => ({ key: pbKey(i), verb: Verb.READ }))),
-    ],
+    ["READ headers only", directHeaders, gatewayHeaders],
+    ["READ all bins (gateway: typed)", directAll, gatewayAll],
   ];
   for (const [name, d, g] of saturated) {
     const ds = await flatOut(d);
