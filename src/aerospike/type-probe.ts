@@ -68,9 +68,10 @@ export function probedTypes(
   return out;
 }
 
-/** Whether a bins-object entry is a probe result rather than a bin. */
-export function isProbeName(name: string): boolean {
-  return name.charCodeAt(0) === 2;
+/** Whether a bins-object entry is the result of one of a command's first `probes` probes. */
+function isProbeName(name: string, probes: number): boolean {
+  for (let i = 0; i < probes; i++) if (name === probeName(i)) return true;
+  return false;
 }
 
 /**
@@ -90,9 +91,11 @@ export function splitProbed(
   hinted: readonly string[],
   result: Readonly<Record<string, unknown>>,
 ): { bins: Record<string, unknown>; particles: Record<string, number> } {
+  const probes = Math.ceil(hinted.length / BINS_PER_PROBE);
   const bins: Record<string, unknown> = {};
   for (const name of Object.keys(result)) {
-    if (!isProbeName(name)) bins[name] = result[name];
+    // Only the probe names this command used: other bins starting with U+0002 stay bins.
+    if (!isProbeName(name, probes)) bins[name] = result[name];
   }
   return { bins, particles: probedTypes(hinted, result) };
 }
