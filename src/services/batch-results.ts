@@ -91,9 +91,22 @@ export function encodeExecuteBatchResponse(rows: Iterable<ResultRow>): EncodedRe
   return new EncodedResponse(w.finish());
 }
 
+// One writer for every streamed result (encoding is synchronous): a writer per message costs a
+// fresh buffer and its growth each time. One that grew for a large record is not kept.
+let streamWriter = new BinaryWriter();
+const KEEP_WRITER_BYTES = 64 * 1024;
+
 /** The encoded StreamBatchResponse carrying one result (result = 1), ready for the transport. */
 export function encodeStreamBatchResponse(row: ResultRow): EncodedResponse {
-  const w = new BinaryWriter();
-  writeBatchResult(w, 1, row.outcome, row.sentKey, row.key);
-  return new EncodedResponse(w.finish());
+  const w = streamWriter;
+  let bytes: Uint8Array;
+  try {
+    writeBatchResult(w, 1, row.outcome, row.sentKey, row.key);
+    bytes = w.finish();
+  } catch (e) {
+    streamWriter = new BinaryWriter();
+    throw e;
+  }
+  if (bytes.length > KEEP_WRITER_BYTES) streamWriter = new BinaryWriter();
+  return new EncodedResponse(bytes);
 }

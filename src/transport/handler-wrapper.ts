@@ -113,6 +113,17 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
   });
 }
 
+/** A promise that rejects with the signal's reason once it aborts (and never settles otherwise). */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+  // Observed by the race it joins; this keeps a rejection after the stream ended from being unhandled.
+  p.catch(() => {});
+  return p;
+}
+
 /** Returns the decoded request, or throws INVALID_ARGUMENT when the payload was not valid protobuf. */
 function requestOf(request: unknown, method: DescMethod): unknown {
   if (request instanceof MalformedRequest) {
@@ -208,8 +219,10 @@ async function runServerStreaming(
     ({ ctx, release } = await admit(call, method, request, ctx, env.guards ?? []));
     const iterable = handler(request, ctx) as AsyncIterable<unknown>;
     iterator = iterable[Symbol.asyncIterator]();
+    // One abort listener for the whole stream rather than one per message.
+    const aborted = rejectOnAbort(ctx.signal);
     for (;;) {
-      const next = await untilAborted(iterator.next(), ctx.signal);
+      const next = await Promise.race([iterator.next(), aborted]);
       if (next.done) {
         iterator = undefined;
         break;

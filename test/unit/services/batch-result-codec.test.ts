@@ -183,6 +183,33 @@ describe("direct BatchResult encoding", () => {
     expect(decoded.results.map((r) => r.index)).toEqual([0, 7, 2, 4000000, 1, 3, 9]);
   });
 
+  it("streams each result in bytes of its own, large records included", () => {
+    const rows = CASES.map(([, r]) => r);
+    const big: ResultRow = {
+      outcome: {
+        index: 5,
+        resultCode: 0,
+        inDoubt: false,
+        digest,
+        record: {
+          bins: new Map([["blob", { type: "bytes", value: new Uint8Array(200_000).fill(7) }]]),
+          generation: 1,
+          ttl: 5,
+        },
+      },
+      sentKey: sent({ case: "stringValue", value: "k" }),
+      key: dk,
+    };
+    const all = [...rows, big, ...rows];
+    const encoded = all.map((r) => encodeStreamBatchResponse(r).bytes);
+    // Decoded only after all were encoded: no message shares or reuses another's bytes.
+    all.forEach((r, i) => {
+      expect(fromBinary(StreamBatchResponseSchema, encoded[i] as Uint8Array)).toEqual(
+        create(StreamBatchResponseSchema, { result: reference([r]).results[0] }),
+      );
+    });
+  });
+
   it("computes the digest from the key when the client reported none", () => {
     const row = CASES[2]?.[1] as ResultRow;
     const decoded = fromBinary(ExecuteBatchResponseSchema, encodeExecuteBatchResponse([row]).bytes);
