@@ -68,7 +68,7 @@ function prepare(req: BatchRequestLike, deps: DataServiceDeps): PreparedItem[] {
   return prepareBatch(batchItemsFromProto(req.entries, req.filter, deps.config.maxBatchEntries));
 }
 
-/** Entries validated per step of StreamBatch's up-front validation pass. */
+/** Entries validated per event-loop turn by StreamBatch's validation pass (beside the first sub-batches). */
 const VALIDATE_CHUNK = 256;
 
 /** Splits `n` entries into growing sub-batch ranges. */
