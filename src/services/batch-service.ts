@@ -1,5 +1,5 @@
 import { type BatchEntry, BatchService } from "../../gen/ts/aerogate/v1/batch_pb.js";
-import type { Expression, Key } from "../../gen/ts/aerogate/v1/types_pb.js";
+import type { Expression } from "../../gen/ts/aerogate/v1/types_pb.js";
 import {
   type BatchOutcome,
   type PreparedItem,
