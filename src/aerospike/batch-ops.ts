@@ -8,6 +8,8 @@ import { type OperationPlan, planOperations } from "./operations.js";
 import { basePolicy, type CommandTimeouts, existsPolicy, writePolicyFields } from "./policies.js";
 import {
   type AerospikeClient,
+  type AllBinsRead,
+  allBinsAnswer,
   decodeBins,
   loose,
   operateRecord,
@@ -15,14 +17,8 @@ import {
   planResults,
   readRecord,
 } from "./record-ops.js";
-import {
-  probedTypes,
-  probeHints,
-  readAllWithProbeOps,
-  splitProbed,
-  typeProbeOps,
-} from "./type-probe.js";
-import { fromClientValue, needsParticleType, toClientKey, toClientValue } from "./values.js";
+import { probedTypes, probeHints, readAllWithProbeOps, typeProbeOps } from "./type-probe.js";
+import { fromClientValue, toClientKey, toClientValue } from "./values.js";
 import { wireExpression } from "./wire-expression.js";
 
 const { batchType, policy: P } = Aerospike;
@@ -211,25 +207,13 @@ async function runRows(
   return resolveAmbiguousReads(client, rows, results, allBins, outcomes, t);
 }
 
-/** An all-bins read's bins, the particle types probed with it, and the ambiguous bins left. */
-interface AllBinsRead {
-  readonly bins: Record<string, unknown>;
-  readonly particles: Record<string, number>;
-  readonly unresolved: readonly string[];
-}
-
 function allBinsRead(
   p: PreparedItem,
   r: ClientBatchResult,
   hinted: readonly string[] | undefined,
 ): AllBinsRead | undefined {
   if (hinted === undefined || r.status !== 0) return undefined;
-  const raw = r.record?.bins ?? {};
-  const { bins, particles } =
-    hinted.length > 0 ? splitProbed(hinted, raw) : { bins: { ...raw }, particles: {} };
-  const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
-  if (ambiguous.length > 0) probeHints.learn(p.item.key.namespace, p.item.key.set, ambiguous);
-  return { bins, particles, unresolved: ambiguous.filter((b) => particles[b] === undefined) };
+  return allBinsAnswer(p.item.key, hinted, r.record?.bins ?? {});
 }
 
 function rowOutcome(

@@ -106,11 +106,7 @@ export async function readRecord(
         ? loose(client).operate(k, readAllWithProbeOps(hinted), null, policy)
         : loose(client).get(k, policy),
     )) as ClientRecord;
-    const { bins, particles } =
-      hinted.length > 0 ? splitProbed(hinted, r.bins ?? {}) : { bins: r.bins ?? {}, particles: {} };
-    const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
-    if (ambiguous.length > 0) probeHints.learn(key.namespace, key.set, ambiguous);
-    const unresolved = ambiguous.filter((b) => particles[b] === undefined);
+    const { bins, particles, unresolved } = allBinsAnswer(key, hinted, r.bins ?? {});
     if (unresolved.length === 0) return toRecordData(r, decodeBins(bins, particles));
     const types = await probeParticleTypes(client, k, unresolved, t);
     if (types.generation === r.gen || attempt >= PROBE_ATTEMPTS) {
@@ -120,6 +116,29 @@ export async function readRecord(
       return toRecordData(r, decodeBins(bins, { ...particles, ...types.particles }));
     }
   }
+}
+
+/** An all-bins read's bins, the particle types probed with it, and the ambiguous bins left. */
+export interface AllBinsRead {
+  readonly bins: Record<string, unknown>;
+  readonly particles: Record<string, number>;
+  readonly unresolved: readonly string[];
+}
+
+/**
+ * Splits what an all-bins read (with probes of the `hinted` bins, if any) returned, teaches the
+ * hints the set's ambiguous bins, and lists those the read did not resolve.
+ */
+export function allBinsAnswer(
+  key: RecordKey,
+  hinted: readonly string[],
+  raw: Readonly<Record<string, unknown>>,
+): AllBinsRead {
+  const { bins, particles } =
+    hinted.length > 0 ? splitProbed(hinted, raw) : { bins: { ...raw }, particles: {} };
+  const ambiguous = Object.keys(bins).filter((b) => needsParticleType(bins[b]));
+  if (ambiguous.length > 0) probeHints.learn(key.namespace, key.set, ambiguous);
+  return { bins, particles, unresolved: ambiguous.filter((b) => particles[b] === undefined) };
 }
 
 /** Reads the particle types of some bins in one command, with the record's generation. */
